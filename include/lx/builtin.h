@@ -1,0 +1,63 @@
+/*
+ * Built-in glibc-family objects: the tables that tools/symmapgen generates
+ * from the symmaps (symmaps/NAME.symmap), as the loader and libshim see them.
+ * This header is compiled both against musl (the shim) and glibc (tools,
+ * unit tests): it uses nothing but <stdint.h> and <stddef.h>.
+ */
+#ifndef LX_BUILTIN_H
+#define LX_BUILTIN_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+enum lx_kind {
+	LX_KIND_HOST,		/* host libc function or object, same ABI and semantics */
+	LX_KIND_WRAP,		/* converts around a host call */
+	LX_KIND_IMPL,		/* implemented by libshim */
+	LX_KIND_UNSUPPORTED,	/* known, deliberately not provided (reason says why) */
+};
+
+/* How a function reports failure (symmaps/README.md). */
+enum lx_errs {
+	LX_ERRS_NONE,		/* cannot fail, or failure is in-band */
+	LX_ERRS_NEG1_ERRNO,	/* returns -1 and sets errno */
+	LX_ERRS_NULL_ERRNO,	/* returns NULL and sets errno */
+	LX_ERRS_RET_ERRNO,	/* returns the error number, 0 on success */
+	LX_ERRS_EOF_ERRNO,	/* returns EOF and sets errno */
+	LX_ERRS_NORETURN,	/* does not return */
+	LX_ERRS_OTHER,		/* documented per function */
+};
+
+#define LX_SYM_DEFAULT	0x01	/* this version is the default one (name@@VER) */
+#define LX_SYM_DATA	0x02	/* an object, not a function */
+
+struct lx_symdef {
+	const char *name;
+	void *addr;		/* NULL when the target is not (yet) built in */
+	const char *target;	/* C name of what addr points to */
+	const char *sig;	/* C signature; "obj:SIZE:TYPE" for data */
+	const char *reason;	/* unsupported: why; else NULL */
+	void **live;		/* data: where the live copy is (the loader
+				   points it at a COPY destination); else NULL */
+	uint32_t size;		/* data: object size; functions: 0 */
+	uint16_t version;	/* index into lx_builtin_lib.versions */
+	uint8_t kind;		/* enum lx_kind */
+	uint8_t errs;		/* enum lx_errs */
+	uint8_t flags;		/* LX_SYM_* */
+};
+
+struct lx_builtin_lib {
+	const char *soname;
+	const char *const *versions;	/* version nodes this library defines */
+	uint32_t nversions;
+	const struct lx_symdef *syms;	/* sorted by name (strcmp), then version index */
+	uint32_t nsyms;
+};
+
+extern const struct lx_builtin_lib lx_builtin_libs[];
+extern const unsigned lx_nbuiltin_libs;
+
+/* Live pointer of the data target T (defined by the generated tables). */
+#define LX_LIVE(T) lx_live_##T
+
+#endif

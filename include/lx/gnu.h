@@ -1,0 +1,43 @@
+/*
+ * Internal interface of the GNU-extension part of libshim (fortify, error,
+ * getopt, obstack, ...): the shared failure path and the live copies of
+ * globals a guest executable may hold by COPY relocation.
+ * Compiled against musl only.
+ */
+#ifndef LX_GNU_H
+#define LX_GNU_H
+
+#include <fcntl.h>
+#include <limits.h>
+#include <stdlib.h>
+#include <unistd.h>
+
+/* Prints "*** MSG ***: terminated" to stderr and aborts, as glibc does. */
+_Noreturn void lx_gnu_fortify_fail(const char *msg);
+/* glibc's __chk_fail: a detected buffer overflow. */
+_Noreturn void lx___chk_fail(void);
+
+/* glibc's text for errnum, or NULL when glibc says "Unknown error N". */
+const char *lx_gnu_errmsg(int errnum);
+/* glibc's strerror text: the message, or "Unknown error N" in BUF. */
+const char *lx_gnu_strerror(int errnum, char *buf, size_t len);
+
+/* Live copy of program_invocation_name (defined by the core personality;
+ * the loader points it at the guest's copy). */
+extern void *lx_live_lx_program_invocation_name;
+#define LX_PROGNAME (*(char **)lx_live_lx_program_invocation_name)
+
+/*
+ * Calls that take a path go through the personality's own wrapper (which
+ * applies the reroot) when one is linked in, else straight to the host.
+ * The lx_ wrappers have the glibc prototypes, identical to the host ones
+ * on x86-64.
+ */
+extern __typeof__(open) lx_open __attribute__((weak));
+extern __typeof__(openat) lx_openat __attribute__((weak));
+extern __typeof__(readlink) lx_readlink __attribute__((weak));
+extern __typeof__(readlinkat) lx_readlinkat __attribute__((weak));
+extern __typeof__(realpath) lx_realpath __attribute__((weak));
+#define LX_PATHCALL(name) (lx_##name ? lx_##name : name)
+
+#endif

@@ -1,0 +1,81 @@
+/*
+ * The glibc-family sonames as objects: never loaded from disk, their
+ * symbols come from the tables generated out of symmaps/. A lookup honours
+ * versions exactly: NAME@VERSION finds that version; an unversioned
+ * reference finds, as with glibc, the library's first version node if the
+ * name has it, else the only version there is; dlsym (NEWEST) finds the
+ * default (NAME@@VERSION).
+ */
+#include <stdlib.h>
+#include <string.h>
+
+#include "shim.h"
+
+const struct lx_builtin_lib *builtin_find(const char *soname)
+{
+	for (unsigned i = 0; i < lx_nbuiltin_libs; i++)
+		if (!strcmp(lx_builtin_libs[i].soname, soname))
+			return &lx_builtin_libs[i];
+	return NULL;
+}
+
+struct object *builtin_object(const struct lx_builtin_lib *lib)
+{
+	struct object *o = calloc(1, sizeof *o);
+
+	if (!o)
+		return NULL;
+	o->name = strdup(lib->soname);
+	o->path = strdup("");
+	o->soname = lib->soname;
+	o->origin = ORIGIN_BUILTIN;
+	o->builtin = lib;
+	o->relocated = o->init_done = true;
+	if (!o->name || !o->path) {
+		free(o->name);
+		free(o->path);
+		free(o);
+		return NULL;
+	}
+	return o;
+}
+
+const struct lx_symdef *builtin_lookup(const struct lx_builtin_lib *lib,
+	const char *name, const char *version, bool newest)
+{
+	const struct lx_symdef *cand = NULL;
+	unsigned ncand = 0;
+	size_t lo = 0, hi = lib->nsyms;
+
+	while (lo < hi) {
+		size_t mid = (lo + hi) / 2;
+
+		if (strcmp(lib->syms[mid].name, name) < 0)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	for (size_t i = lo; i < lib->nsyms && !strcmp(lib->syms[i].name, name);
+	     i++) {
+		const struct lx_symdef *d = &lib->syms[i];
+
+		if (version) {
+			if (!strcmp(lib->versions[d->version], version))
+				return d;
+		} else if (newest ? (d->flags & LX_SYM_DEFAULT) :
+			   d->version == 0) {
+			return d;
+		} else if (d->flags & LX_SYM_DEFAULT) {
+			cand = d;
+			ncand++;
+		}
+	}
+	return ncand == 1 ? cand : NULL;
+}
+
+/* The program took a copy of DEF: libshim reads and writes it there. */
+void builtin_mark_copy(const struct lx_symdef *def, void *dest)
+{
+	if (def->live)
+		*def->live = dest;
+}

@@ -1,0 +1,324 @@
+/*
+ * The dynamic-linking API for guests (dlopen, dlsym, dlvsym, dlclose,
+ * dlerror, dladdr, dladdr1, dlinfo, dl_iterate_phdr, _dl_find_object),
+ * answered from the shim's own loader so that guests' plugins, language
+ * extension modules and unwinders see the guest objects.
+ *
+ * XXX: every object joins the global scope (RTLD_LOCAL is treated as
+ * RTLD_GLOBAL) and dlclose never unmaps; both are allowed by POSIX but
+ * differ from glibc.
+ */
+#include <dlfcn.h>
+#include <link.h>
+#include <pthread.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "shim.h"
+
+#define LX_RTLD_NEXT ((void *)-1l)
+#define LX_RTLD_DEFAULT ((void *)0)
+#define LX_RTLD_NOLOAD 0x4
+
+extern const ElfW(Ehdr) __ehdr_start __attribute__((visibility("hidden")));
+
+static pthread_mutex_t dl_lock = PTHREAD_MUTEX_INITIALIZER;
+static char dl_error_buf[600];
+static bool dl_error_pending;
+
+static void dl_set_error(const char *fmt, const char *a, const char *b)
+{
+	snprintf(dl_error_buf, sizeof dl_error_buf, fmt, a, b);
+	dl_error_pending = true;
+}
+
+/* The object whose image contains ADDR, or NULL. */
+static struct object *object_at(uintptr_t addr)
+{
+	for (struct object *o = shim_head; o; o = o->next) {
+		for (size_t i = 0; !o->builtin && i < o->phnum; i++) {
+			const ElfW(Phdr) *p = &o->phdr[i];
+
+			if (p->p_type == PT_LOAD &&
+			    addr - (o->base + p->p_vaddr) < p->p_memsz)
+				return o;
+		}
+	}
+	return NULL;
+}
+
+void *lx_dlopen(const char *name, int flags)
+{
+	struct object *o, *tail = NULL, *caller;
+
+	if (!name)
+		return shim_head;
+	pthread_mutex_lock(&dl_lock);
+	caller = object_at((uintptr_t)__builtin_return_address(0));
+	for (o = shim_head; o; o = o->next)
+		tail = o;
+	shim_dl_mode = true;
+	shim_dl_error[0] = 0;
+	o = (flags & LX_RTLD_NOLOAD) ? NULL :
+		load_library(name, caller ? caller : shim_head);
+	if (flags & LX_RTLD_NOLOAD) {
+		for (o = shim_head; o; o = o->next)
+			if (!strcmp(o->name, name) ||
+			    (o->soname && !strcmp(o->soname, name)))
+				break;
+	}
+	if (o && load_deps_and_relocate(o, false) < 0) {
+		/* Unwind: nothing half-loaded stays. */
+		struct object *n = tail->next;
+
+		tail->next = NULL;
+		load_set_tail(tail);
+		while (n) {
+			struct object *next = n->next;
+
+			unmap_object(n);
+			n = next;
+		}
+		o = NULL;
+	}
+	shim_dl_mode = false;
+	if (!o) {
+		dl_set_error("%s%s", shim_dl_error[0] ? shim_dl_error :
+			name, shim_dl_error[0] ? "" :
+			": cannot open shared object file");
+		pthread_mutex_unlock(&dl_lock);
+		return NULL;
+	}
+	o->refcount++;
+	pthread_mutex_unlock(&dl_lock);
+	init_objects(o, 0, NULL, NULL);
+	return o;
+}
+
+int lx_dlclose(void *h)
+{
+	struct object *o = h;
+
+	if (!o) {
+		dl_set_error("%s%s", "invalid handle", "");
+		return -1;
+	}
+	if (o->refcount)
+		o->refcount--;
+	return 0;
+}
+
+char *lx_dlerror(void)
+{
+	if (!dl_error_pending)
+		return NULL;
+	dl_error_pending = false;
+	return dl_error_buf;
+}
+
+static void *sym_address(const struct symdef *d)
+{
+	if (d->sym && ELF64_ST_TYPE(d->sym->st_info) == STT_TLS)
+		return shim_tls_get_addr(d->obj->tls_modid, d->sym->st_value);
+	return (void *)symdef_address(d);
+}
+
+/* The dependency closure of H, breadth-first, H first. */
+static struct object **handle_scope(struct object *h, size_t *n)
+{
+	size_t cap = 16, cnt = 0;
+	struct object **v = malloc(cap * sizeof *v);
+
+	if (!v)
+		return NULL;
+	v[cnt++] = h;
+	for (size_t i = 0; i < cnt; i++) {
+		for (size_t j = 0; j < v[i]->ndeps; j++) {
+			struct object *d = v[i]->deps[j];
+			size_t k;
+
+			for (k = 0; k < cnt && v[k] != d; k++)
+				;
+			if (k < cnt)
+				continue;
+			if (cnt == cap && !(v = realloc(v, (cap *= 2) *
+			    sizeof *v)))
+				return NULL;
+			v[cnt++] = d;
+		}
+	}
+	*n = cnt;
+	return v;
+}
+
+static void *do_dlsym(void *h, const char *name, const char *version,
+	void *ra)
+{
+	struct symref ref = { .name = name, .version = version };
+	struct symdef d;
+	struct object **scope, *caller;
+	size_t n;
+	bool found;
+
+	pthread_mutex_lock(&dl_lock);
+	if (h == LX_RTLD_DEFAULT || h == LX_RTLD_NEXT) {
+		scope = scope_array(&n);
+		if (h == LX_RTLD_NEXT) {
+			caller = object_at((uintptr_t)ra);
+			while (n && *scope != caller) {
+				scope++;
+				n--;
+			}
+			if (n) {
+				scope++;
+				n--;
+			}
+		}
+		found = lookup_symbol(&ref, NULL, scope, n, &d);
+	} else {
+		scope = handle_scope(h, &n);
+		found = scope && lookup_symbol(&ref, NULL, scope, n, &d);
+		free(scope);
+	}
+	pthread_mutex_unlock(&dl_lock);
+	if (found && (!d.bdef || d.bdef->addr))
+		return sym_address(&d);
+	dl_set_error("undefined symbol: %s%s", name, version ? version : "");
+	return NULL;
+}
+
+void *lx_dlsym(void *h, const char *name)
+{
+	return do_dlsym(h, name, NULL, __builtin_return_address(0));
+}
+
+void *lx_dlvsym(void *h, const char *name, const char *version)
+{
+	return do_dlsym(h, name, version, __builtin_return_address(0));
+}
+
+/* Nearest dynamic symbol of O at or below ADDR. */
+static const ElfW(Sym) *nearest_sym(const struct object *o, uintptr_t addr)
+{
+	const ElfW(Sym) *best = NULL;
+
+	for (size_t i = 1; i < o->nsyms; i++) {
+		const ElfW(Sym) *s = &o->symtab[i];
+		uintptr_t v = o->base + s->st_value;
+
+		if (s->st_shndx == SHN_UNDEF || !s->st_value ||
+		    ELF64_ST_TYPE(s->st_info) == STT_TLS || v > addr)
+			continue;
+		if (s->st_size && addr >= v + s->st_size)
+			continue;
+		if (!best || s->st_value > best->st_value)
+			best = s;
+	}
+	return best;
+}
+
+int lx_dladdr(const void *addr, Dl_info *info)
+{
+	struct object *o = object_at((uintptr_t)addr);
+	const ElfW(Sym) *s;
+
+	if (!o)
+		return 0;
+	memset(info, 0, sizeof *info);
+	info->dli_fname = o->path;
+	info->dli_fbase = (void *)(o->map_start ? o->map_start : o->base);
+	if ((s = nearest_sym(o, (uintptr_t)addr))) {
+		info->dli_sname = o->strtab + s->st_name;
+		info->dli_saddr = (void *)(o->base + s->st_value);
+	}
+	return 1;
+}
+
+int lx_dladdr1(const void *addr, Dl_info *info, void **extra, int flags)
+{
+	(void)flags;
+	if (extra)
+		*extra = NULL;
+	return lx_dladdr(addr, info);
+}
+
+int lx_dlinfo(void *h, int req, void *arg)
+{
+	(void)h;
+	(void)arg;
+	dl_set_error("dlinfo: unsupported request %s%s", req == 2 ?
+		"RTLD_DI_LINKMAP" : "", "");
+	return -1;
+}
+
+static int iterate_one(const struct object *o, uintptr_t base,
+	const ElfW(Phdr) *ph, size_t phnum, const char *name,
+	int (*cb)(struct dl_phdr_info *, size_t, void *), void *data)
+{
+	struct dl_phdr_info info = {
+		.dlpi_addr = base,
+		.dlpi_name = name,
+		.dlpi_phdr = ph,
+		.dlpi_phnum = phnum,
+		.dlpi_adds = 1,
+		.dlpi_subs = 0,
+	};
+
+	if (o && o->tls_modid) {
+		info.dlpi_tls_modid = o->tls_modid;
+		info.dlpi_tls_data = (void *)(tls_thread_pointer() +
+			o->tls_tpoff);
+	}
+	return cb(&info, sizeof info, data);
+}
+
+int lx_dl_iterate_phdr(int (*cb)(struct dl_phdr_info *, size_t, void *),
+	void *data)
+{
+	int r = 0;
+
+	for (struct object *o = shim_head; o && !r; o = o->next) {
+		if (o->builtin)
+			continue;
+		r = iterate_one(o, o->base, o->phdr, o->phnum,
+			o->is_main ? "" : o->path, cb, data);
+	}
+	/* The shim's own image: the host libc's code unwinds too. */
+	if (!r)
+		r = iterate_one(NULL, (uintptr_t)&__ehdr_start,
+			(const void *)((const char *)&__ehdr_start +
+			__ehdr_start.e_phoff), __ehdr_start.e_phnum,
+			SHIM_NAME, cb, data);
+	return r;
+}
+
+struct lx_dl_find_object {
+	unsigned long long dlfo_flags;
+	void *dlfo_map_start;
+	void *dlfo_map_end;
+	void *dlfo_link_map;
+	void *dlfo_eh_frame;
+	unsigned long long reserved[7];
+};
+
+int lx__dl_find_object(void *pc, struct lx_dl_find_object *r)
+{
+	struct object *o = object_at((uintptr_t)pc);
+
+	if (!o)
+		return -1;
+	memset(r, 0, sizeof *r);
+	r->dlfo_map_start = (void *)(o->map_start ? o->map_start : o->base);
+	r->dlfo_link_map = o;
+	for (size_t i = 0; i < o->phnum; i++) {
+		const ElfW(Phdr) *p = &o->phdr[i];
+		uintptr_t end = o->base + p->p_vaddr + p->p_memsz;
+
+		if (p->p_type == PT_GNU_EH_FRAME)
+			r->dlfo_eh_frame = (void *)(o->base + p->p_vaddr);
+		if (p->p_type == PT_LOAD && end > (uintptr_t)r->dlfo_map_end)
+			r->dlfo_map_end = (void *)end;
+	}
+	return 0;
+}

@@ -1,0 +1,86 @@
+/*
+ * Initializers and finalizers, in glibc's order: an object's dependencies
+ * are initialized before it (depth-first, DT_NEEDED order), DT_INIT before
+ * DT_INIT_ARRAY; finalizers run in the reverse order of initialization,
+ * DT_FINI_ARRAY backwards and then DT_FINI. The program's own initializers
+ * belong to __libc_start_main (libshim), as with glibc 2.34 and later.
+ */
+#include <stdlib.h>
+
+#include "shim.h"
+
+typedef void (*initfn)(int, char **, char **);
+typedef void (*finifn)(void);
+
+static struct object **done;	/* objects in initialization order */
+static size_t ndone, capdone;
+
+static void record(struct object *o)
+{
+	if (ndone == capdone) {
+		capdone = capdone ? 2 * capdone : 32;
+		if (!(done = realloc(done, capdone * sizeof *done)))
+			shim_fatal("out of memory");
+	}
+	done[ndone++] = o;
+}
+
+static void run_init(struct object *o, int argc, char **argv, char **envp)
+{
+	shim_debug(SHIM_DEBUG_LIBS, "calling init: %s", o->path);
+	if (o->init)
+		((initfn)o->init)(argc, argv, envp);
+	for (size_t i = 0; i < o->init_arraysz; i++)
+		if (o->init_array[i] && o->init_array[i] != (uintptr_t)-1)
+			((initfn)o->init_array[i])(argc, argv, envp);
+}
+
+static void visit(struct object *o, int argc, char **argv, char **envp)
+{
+	if (o->init_done || o->visiting)
+		return;
+	o->visiting = true;
+	for (size_t i = 0; i < o->ndeps; i++)
+		visit(o->deps[i], argc, argv, envp);
+	o->visiting = false;
+	if (o->is_main)
+		return;		/* __libc_start_main runs it */
+	o->init_done = true;
+	record(o);
+	run_init(o, argc, argv, envp);
+}
+
+void init_objects(struct object *root, int argc, char **argv, char **envp)
+{
+	visit(root, argc, argv, envp);
+}
+
+void init_main_program(int argc, char **argv, char **envp)
+{
+	struct object *o = shim_head;
+
+	if (!o || o->init_done)
+		return;
+	o->init_done = true;
+	record(o);
+	for (size_t i = 0; i < o->preinit_arraysz; i++)
+		((initfn)o->preinit_array[i])(argc, argv, envp);
+	run_init(o, argc, argv, envp);
+}
+
+void fini_objects(void)
+{
+	while (ndone > 0) {
+		struct object *o = done[--ndone];
+
+		if (o->fini_done)
+			continue;
+		o->fini_done = true;
+		shim_debug(SHIM_DEBUG_LIBS, "calling fini: %s", o->path);
+		for (size_t i = o->fini_arraysz; i-- > 0;)
+			if (o->fini_array[i] && o->fini_array[i] != (uintptr_t)-1)
+				((finifn)o->fini_array[i])();
+		if (o->fini)
+			((finifn)o->fini)();
+	}
+}

@@ -1,0 +1,182 @@
+/*
+ * Building the global scope: DT_NEEDED breadth-first from a root object,
+ * each library found through search.c (built-in glibc sonames are never
+ * looked for on disk), then TLS placement and relocation, dependencies
+ * before the objects that need them.
+ */
+#include <limits.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "shim.h"
+
+struct object *shim_head;
+static struct object *shim_tail;
+
+static void append(struct object *o)
+{
+	if (shim_tail)
+		shim_tail->next = o;
+	else
+		shim_head = o;
+	shim_tail = o;
+}
+
+void load_set_tail(struct object *tail)
+{
+	shim_tail = tail;
+}
+
+void load_set_program(struct object *prog)
+{
+	prog->is_main = true;
+	shim_head = shim_tail = prog;
+}
+
+static const char *origin_name(enum origin o)
+{
+	static const char *const names[] = {
+		[ORIGIN_MAIN] = "program", [ORIGIN_PREFIX] = "prefix",
+		[ORIGIN_HOST] = "host", [ORIGIN_BUILTIN] = "built-in",
+	};
+	return names[o];
+}
+
+static struct object *find_loaded(const char *name)
+{
+	for (struct object *o = shim_head; o; o = o->next) {
+		if (!strcmp(o->name, name) || (o->soname &&
+		    !strcmp(o->soname, name)) || !strcmp(o->path, name))
+			return o;
+	}
+	return NULL;
+}
+
+struct object *load_library(const char *name, struct object *req)
+{
+	char found[PATH_MAX];
+	const struct lx_builtin_lib *lib;
+	struct object *o;
+	enum origin origin;
+	int fd;
+
+	if ((o = find_loaded(name)))
+		return o;
+	if ((lib = builtin_find(name))) {
+		if (!(o = builtin_object(lib)))
+			shim_fatal("out of memory");
+		append(o);
+		shim_debug(SHIM_DEBUG_LIBS, "%s => built-in", name);
+		return o;
+	}
+	fd = search_library(name, req, found, sizeof found, &origin);
+	if (fd < 0) {
+		if (req)
+			shim_msg("%s: cannot find library (needed by %s)",
+				name, req->path);
+		else
+			shim_msg("%s: cannot open: No such file or directory",
+				name);
+		return NULL;
+	}
+	for (o = shim_head; o; o = o->next) {
+		if (!o->builtin && o->map_len && !strcmp(o->path, found)) {
+			close(fd);
+			return o;
+		}
+	}
+	o = map_object(found, fd, origin, name);
+	close(fd);
+	if (!o)
+		return NULL;
+	if (o->soname && (lib = builtin_find(o->soname))) {
+		/* A glibc library named by path: serve the built-in. */
+		unmap_object(o);
+		return load_library(lib->soname, req);
+	}
+	append(o);
+	shim_debug(SHIM_DEBUG_LIBS, "%s => %s (%s)", name, found,
+		origin_name(origin));
+	return o;
+}
+
+/* Load the DT_NEEDED closure of every object from ROOT on. */
+static int load_needed_from(struct object *root)
+{
+	int err = 0;
+
+	for (struct object *o = root; o; o = o->next) {
+		size_t n = 0;
+
+		if (!o->dynamic || o->deps)
+			continue;
+		for (ElfW(Dyn) *d = o->dynamic; d->d_tag != DT_NULL; d++)
+			n += d->d_tag == DT_NEEDED;
+		if (!(o->deps = calloc(n + 1, sizeof *o->deps)))
+			shim_fatal("out of memory");
+		for (ElfW(Dyn) *d = o->dynamic; d->d_tag != DT_NULL; d++) {
+			struct object *dep;
+
+			if (d->d_tag != DT_NEEDED)
+				continue;
+			dep = load_library(o->strtab + d->d_un.d_val, o);
+			if (!dep) {
+				err = -1;
+				continue;
+			}
+			o->deps[o->ndeps++] = dep;
+		}
+	}
+	return err;
+}
+
+struct object **scope_array(size_t *n)
+{
+	static struct object **arr;
+	static size_t cap;
+	size_t i = 0;
+
+	for (struct object *o = shim_head; o; o = o->next, i++) {
+		if (i == cap) {
+			cap = cap ? 2 * cap : 64;
+			if (!(arr = realloc(arr, cap * sizeof *arr)))
+				shim_fatal("out of memory");
+		}
+		arr[i] = o;
+	}
+	*n = i;
+	return arr;
+}
+
+int load_deps_and_relocate(struct object *root, bool is_startup)
+{
+	struct object **scope, **todo;
+	size_t n, first = 0, i;
+
+	if (load_needed_from(root) < 0)
+		return -1;
+	scope = scope_array(&n);
+	while (first < n && scope[first] != root)
+		first++;
+	for (i = first; i < n; i++)
+		if (!scope[i]->relocated && tls_assign(scope[i]) < 0)
+			return -1;
+	/* Relocate the new objects in reverse load order, the root last. */
+	if (!(todo = malloc((n - first) * sizeof *todo)))
+		shim_fatal("out of memory");
+	memcpy(todo, scope + first, (n - first) * sizeof *todo);
+	shim_missing_count = 0;
+	for (i = n - first; i-- > 0;) {
+		if (relocate_object(todo[i], scope, n) < 0) {
+			free(todo);
+			return -1;
+		}
+	}
+	for (i = 0; i < n - first; i++)
+		if (todo[i]->tls_modid)
+			tls_copy_image(todo[i]);
+	free(todo);
+	(void)is_startup;
+	return shim_missing_count ? -1 : 0;
+}

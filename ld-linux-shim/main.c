@@ -1,0 +1,205 @@
+/*
+ * The interpreter's main line: options, the program (mapped by the kernel
+ * when the shim is its PT_INTERP, else mapped here), the personality's
+ * start-up state, the global scope, relocation, library initializers, and
+ * the jump to the program's entry point on the initial stack.
+ */
+#include <errno.h>
+#include <limits.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "shim.h"
+#include "libshim.h"
+
+struct shim_config shim_cfg;
+
+static void usage(FILE *f)
+{
+	fprintf(f,
+"Usage: " SHIM_NAME " [OPTIONS] [--] PROGRAM [ARGS...]\n"
+"Run a Linux x86-64 program built against glibc on this host's C library.\n"
+"The shim can also be a program's ELF interpreter:\n"
+"  patchelf --set-interpreter /path/to/" SHIM_NAME " PROGRAM\n"
+"\n"
+"Options:\n"
+"  --prefix DIR      reroot prefix: every absolute path the program names is\n"
+"                    looked up as DIR/PATH first, then as PATH\n"
+"                    (default: $SHIM_PREFIX, else /compat/linux if present)\n"
+"  --list            list the objects PROGRAM loads and where they come from\n"
+"  --allow-missing   run even if symbols are missing (calling one aborts)\n"
+"  --help            show this help and exit\n"
+"  --version         show the version and exit\n"
+"\n"
+"Environment: SHIM_PREFIX=DIR, SHIM_DEBUG=libs,bindings,reroot,all\n");
+}
+
+static void parse_debug(const char *s)
+{
+	static const struct { const char *name; unsigned bit; } opts[] = {
+		{ "libs", SHIM_DEBUG_LIBS }, { "bindings", SHIM_DEBUG_BINDINGS },
+		{ "reloc", SHIM_DEBUG_RELOC }, { "reroot", SHIM_DEBUG_REROOT },
+		{ "all", ~0u },
+	};
+
+	while (s && *s) {
+		size_t n = strcspn(s, ",");
+
+		for (size_t i = 0; i < sizeof opts / sizeof *opts; i++)
+			if (strlen(opts[i].name) == n &&
+			    !strncmp(s, opts[i].name, n))
+				shim_cfg.debug |= opts[i].bit;
+		s += n + (s[n] == ',');
+	}
+}
+
+static void config_from_env(void)
+{
+	const char *p = getenv("SHIM_PREFIX");
+
+	if (p && *p)
+		shim_cfg.prefix = p;
+	else if (access("/compat/linux", F_OK) == 0)
+		shim_cfg.prefix = "/compat/linux";
+	parse_debug(getenv("SHIM_DEBUG"));
+	shim_cfg.lib_path = getenv("LD_LIBRARY_PATH");
+	if (shim_cfg.prefix && !*shim_cfg.prefix)
+		shim_cfg.prefix = NULL;
+}
+
+/* Direct use: the index in argv of PROGRAM, after the shim's options. */
+static int parse_args(int argc, char **argv)
+{
+	int i;
+
+	for (i = 1; i < argc; i++) {
+		const char *a = argv[i];
+
+		if (!strcmp(a, "--")) {
+			i++;
+			break;
+		} else if (!strcmp(a, "--help")) {
+			usage(stdout);
+			exit(0);
+		} else if (!strcmp(a, "--version")) {
+			printf(SHIM_NAME " " SHIM_VERSION "\n");
+			exit(0);
+		} else if (!strcmp(a, "--prefix") && i + 1 < argc) {
+			shim_cfg.prefix = *argv[++i] ? argv[i] : NULL;
+		} else if (!strncmp(a, "--prefix=", 9)) {
+			shim_cfg.prefix = a[9] ? a + 9 : NULL;
+		} else if (!strcmp(a, "--list")) {
+			shim_cfg.list_only = true;
+		} else if (!strcmp(a, "--allow-missing")) {
+			shim_cfg.allow_missing = true;
+		} else if (a[0] == '-' && a[1] == '-') {
+			shim_fatal("unknown option %s (try --help)", a);
+		} else {
+			break;
+		}
+	}
+	if (i >= argc) {
+		usage(stderr);
+		exit(127);
+	}
+	return i;
+}
+
+/* PROG as the user named it: a path, or a command found in $PATH. */
+static struct object *map_program(const char *prog)
+{
+	char found[PATH_MAX], cand[PATH_MAX];
+	enum origin origin;
+	int fd = -1;
+	struct object *o;
+
+	if (strchr(prog, '/')) {
+		fd = shim_open_path(prog, found, sizeof found, &origin);
+	} else {
+		const char *path = getenv("PATH");
+
+		while (path && *path && fd < 0) {
+			size_t n = strcspn(path, ":");
+
+			snprintf(cand, sizeof cand, "%.*s/%s", (int)n,
+				n ? path : ".", prog);
+			fd = shim_open_path(cand, found, sizeof found, &origin);
+			path += n + (path[n] == ':');
+		}
+	}
+	if (fd < 0)
+		shim_fatal("%s: cannot open: %s", prog, strerror(errno));
+	o = map_object(found, fd, ORIGIN_MAIN, prog);
+	close(fd);
+	if (!o)
+		exit(127);
+	o->origin = ORIGIN_MAIN;
+	return o;
+}
+
+static void set_aux(uintptr_t type, uintptr_t val)
+{
+	for (ElfW(auxv_t) *a = shim_boot.auxv; a->a_type != AT_NULL; a++)
+		if (a->a_type == type)
+			a->a_un.a_val = val;
+}
+
+static void list_objects(void)
+{
+	for (struct object *o = shim_head; o; o = o->next) {
+		if (o->is_main)
+			printf("\t%s (program)\n", o->path);
+		else if (o->builtin)
+			printf("\t%s => built-in\n", o->name);
+		else
+			printf("\t%s => %s (%s)\n", o->name, o->path,
+				o->origin == ORIGIN_PREFIX ? "prefix" : "host");
+	}
+}
+
+int shim_main(int argc, char **argv, char **envp)
+{
+	struct object *prog;
+	uintptr_t *sp = shim_boot.sp;
+	int skip = 0;
+
+	config_from_env();
+	if (shim_boot.as_interp) {
+		char self[PATH_MAX];
+		ssize_t n = readlink("/proc/self/exe", self, sizeof self - 1);
+
+		self[n > 0 ? n : 0] = 0;
+		prog = object_from_memory((void *)shim_boot.at_phdr,
+			shim_boot.at_phnum, shim_boot.at_entry,
+			n > 0 ? self : argv[0]);
+		if (!prog)
+			exit(127);
+		set_aux(AT_PHDR, shim_boot.at_phdr);
+		set_aux(AT_PHNUM, shim_boot.at_phnum);
+	} else {
+		skip = parse_args(argc, argv);
+		prog = map_program(argv[skip]);
+		set_aux(AT_PHDR, (uintptr_t)prog->phdr);
+		set_aux(AT_PHNUM, prog->phnum);
+		set_aux(AT_ENTRY, prog->entry);
+		set_aux(AT_BASE, shim_boot.base);
+		/* The guest's argv starts at PROGRAM. */
+		sp += skip;
+		sp[0] = argc - skip;
+	}
+	load_set_program(prog);
+	search_init();
+	lx_personality_init(argc - skip, argv + skip, envp, prog);
+	if (shim_cfg.list_only) {
+		int r = load_deps_and_relocate(prog, true);
+
+		list_objects();
+		return r < 0 ? 127 : 0;
+	}
+	if (load_deps_and_relocate(prog, true) < 0)
+		exit(127);
+	init_objects(prog, argc - skip, argv + skip, envp);
+	shim_enter_guest(prog->entry, sp);
+}

@@ -1,0 +1,268 @@
+/*
+ * Relocation: RELR and RELA (incl. the PLT, always bound now) for x86-64.
+ * Every reference that cannot be bound is reported by name and counted;
+ * the caller stops after all objects were processed, so a user sees every
+ * missing symbol at once. RELRO is applied when an object is done.
+ */
+#include <stdlib.h>
+#include <string.h>
+#include <sys/mman.h>
+
+#include "shim.h"
+
+unsigned shim_missing_count;
+
+/* Called for references to symbols that nothing provides (--allow-missing). */
+static void missing_stub(void)
+{
+	shim_fatal("called a symbol that is not provided (--allow-missing)");
+}
+
+/* versym index -> version name, for O's references and definitions. */
+static int build_ver_names(struct object *o)
+{
+	size_t max = 1;
+	const ElfW(Verneed) *vn = o->verneed;
+	const ElfW(Verdef) *vd = o->verdef;
+
+	if (!o->versym)
+		return 0;
+	for (size_t i = 0; vn && i < o->verneednum; i++) {
+		const ElfW(Vernaux) *a = (const void *)((const char *)vn +
+			vn->vn_aux);
+		for (size_t j = 0; j < vn->vn_cnt; j++) {
+			if ((a->vna_other & 0x7fff) > max)
+				max = a->vna_other & 0x7fff;
+			a = (const void *)((const char *)a + a->vna_next);
+		}
+		vn = (const void *)((const char *)vn + vn->vn_next);
+	}
+	for (size_t i = 0; vd && i < o->verdefnum; i++) {
+		if (vd->vd_ndx > max)
+			max = vd->vd_ndx;
+		vd = (const void *)((const char *)vd + vd->vd_next);
+	}
+	o->nver_names = max + 1;
+	o->ver_names = calloc(max + 1, sizeof *o->ver_names);
+	if (!o->ver_names)
+		return -1;
+	vn = o->verneed;
+	for (size_t i = 0; vn && i < o->verneednum; i++) {
+		const ElfW(Vernaux) *a = (const void *)((const char *)vn +
+			vn->vn_aux);
+		const char *file = o->strtab + vn->vn_file;
+		const struct lx_builtin_lib *lib = builtin_find(file);
+
+		for (size_t j = 0; j < vn->vn_cnt; j++) {
+			const char *name = o->strtab + a->vna_name;
+			size_t k;
+
+			o->ver_names[a->vna_other & 0x7fff] = name;
+			for (k = 0; lib && k < lib->nversions; k++)
+				if (!strcmp(lib->versions[k], name))
+					break;
+			if (lib && k == lib->nversions) {
+				shim_msg("%s: version `%s' not found (required by %s)",
+					file, name, o->path);
+				shim_missing_count++;
+			}
+			a = (const void *)((const char *)a + a->vna_next);
+		}
+		vn = (const void *)((const char *)vn + vn->vn_next);
+	}
+	vd = o->verdef;
+	for (size_t i = 0; vd && i < o->verdefnum; i++) {
+		const ElfW(Verdaux) *a = (const void *)((const char *)vd +
+			vd->vd_aux);
+		if (vd->vd_ndx > 1 && !o->ver_names[vd->vd_ndx])
+			o->ver_names[vd->vd_ndx] = o->strtab + a->vda_name;
+		vd = (const void *)((const char *)vd + vd->vd_next);
+	}
+	return 0;
+}
+
+/* Resolve symbol IDX of O for a relocation. false: missing (reported). */
+static bool resolve(struct object *o, size_t idx, bool copy,
+	struct object *const *scope, size_t nscope, struct symdef *d)
+{
+	const ElfW(Sym) *s = &o->symtab[idx];
+	struct symref ref = {
+		.name = o->strtab + s->st_name,
+		.version = object_ref_version(o, idx),
+	};
+
+	/* A local or protected definition binds to itself. */
+	if (!copy && s->st_shndx != SHN_UNDEF &&
+	    (ELF64_ST_BIND(s->st_info) == STB_LOCAL ||
+	     ELF64_ST_VISIBILITY(s->st_other) == STV_PROTECTED)) {
+		d->obj = o;
+		d->sym = s;
+		d->bdef = NULL;
+		return true;
+	}
+	if (lookup_symbol(&ref, copy ? o : NULL, scope, nscope, d) &&
+	    (!d->bdef || d->bdef->addr)) {
+		shim_debug(SHIM_DEBUG_BINDINGS, "binding %s: %s%s%s -> %s",
+			o->path, ref.name, ref.version ? "@" : "",
+			ref.version ? ref.version : "",
+			d->obj->path[0] ? d->obj->path : d->obj->name);
+		return true;
+	}
+	d->obj = NULL;
+	d->sym = NULL;
+	d->bdef = NULL;
+	if (ELF64_ST_BIND(s->st_info) == STB_WEAK)
+		return true;
+	if (shim_cfg.allow_missing)
+		return true;
+	shim_msg("%s: undefined symbol: %s%s%s", o->path, ref.name,
+		ref.version ? "@" : "", ref.version ? ref.version : "");
+	shim_missing_count++;
+	return false;
+}
+
+static void apply_relr(struct object *o)
+{
+	uintptr_t *where = NULL;
+
+	for (size_t i = 0; i < o->relrsz / 8; i++) {
+		uint64_t e = o->relr[i];
+
+		if (!(e & 1)) {
+			where = (uintptr_t *)(o->base + e);
+			*where++ += o->base;
+			continue;
+		}
+		for (uintptr_t *p = where; e >>= 1; p++)
+			if (e & 1)
+				*p += o->base;
+		where += 63;
+	}
+}
+
+static int apply_rela(struct object *o, const ElfW(Rela) *r, size_t n,
+	struct object *const *scope, size_t nscope)
+{
+	for (size_t i = 0; i < n; i++, r++) {
+		uint32_t type = ELF64_R_TYPE(r->r_info);
+		size_t idx = ELF64_R_SYM(r->r_info);
+		uintptr_t *where = (uintptr_t *)(o->base + r->r_offset);
+		struct symdef d = { 0 };
+		uintptr_t sv = 0;
+
+		if (type == R_X86_64_NONE)
+			continue;
+		if (type == R_X86_64_RELATIVE) {
+			*where = o->base + r->r_addend;
+			continue;
+		}
+		if (type == R_X86_64_IRELATIVE) {
+			uintptr_t (*fn)(void) = (void *)(o->base + r->r_addend);
+			*where = fn();
+			continue;
+		}
+		if (idx) {
+			if (idx >= o->nsyms && o->nsyms) {
+				shim_msg("%s: malformed ELF file: relocation symbol index out of range",
+					o->path);
+				return -1;
+			}
+			if (!resolve(o, idx, type == R_X86_64_COPY, scope,
+			    nscope, &d))
+				continue;
+			if (!d.obj && type != R_X86_64_COPY) {
+				/* weak undefined or allowed missing */
+				sv = shim_cfg.allow_missing &&
+				     ELF64_ST_BIND(o->symtab[idx].st_info) !=
+				     STB_WEAK &&
+				     ELF64_ST_TYPE(o->symtab[idx].st_info) !=
+				     STT_OBJECT ? (uintptr_t)missing_stub : 0;
+			} else if (d.obj) {
+				sv = symdef_address(&d);
+			}
+		} else {
+			d.obj = o;
+		}
+		switch (type) {
+		case R_X86_64_64:
+			*where = sv + r->r_addend;
+			break;
+		case R_X86_64_GLOB_DAT:
+		case R_X86_64_JUMP_SLOT:
+			*where = sv;
+			break;
+		case R_X86_64_PC32:
+			*(uint32_t *)where = sv + r->r_addend - (uintptr_t)where;
+			break;
+		case R_X86_64_32:
+		case R_X86_64_32S:
+			*(uint32_t *)where = sv + r->r_addend;
+			break;
+		case R_X86_64_COPY: {
+			size_t sz = o->symtab[idx].st_size;
+
+			if (!d.obj)
+				break;
+			if (d.bdef) {
+				if (d.bdef->size < sz)
+					sz = d.bdef->size;
+				memcpy(where, d.bdef->addr, sz);
+				builtin_mark_copy(d.bdef, where);
+			} else {
+				if (d.sym->st_size < sz)
+					sz = d.sym->st_size;
+				memcpy(where, (void *)sv, sz);
+			}
+			break;
+		}
+		case R_X86_64_DTPMOD64:
+			*where = d.obj ? d.obj->tls_modid : 0;
+			break;
+		case R_X86_64_DTPOFF64:
+			*where = sv + r->r_addend;
+			break;
+		case R_X86_64_TPOFF64:
+			*where = (d.obj ? d.obj->tls_tpoff : 0) + sv + r->r_addend;
+			break;
+		case R_X86_64_TLSDESC:
+			where[0] = (uintptr_t)shim_tlsdesc_static;
+			where[1] = (d.obj ? d.obj->tls_tpoff : 0) + sv +
+				r->r_addend;
+			break;
+		default:
+			shim_msg("%s: unsupported relocation type %u", o->path,
+				type);
+			return -1;
+		}
+	}
+	return 0;
+}
+
+int relocate_object(struct object *o, struct object *const *scope,
+	size_t nscope)
+{
+	if (o->relocated || o->builtin)
+		return 0;
+	o->relocated = true;
+	if (!o->dynamic)
+		return 0;
+	if (build_ver_names(o) < 0)
+		return -1;
+	apply_relr(o);
+	if (o->has_textrel)
+		for (size_t i = 0; i < o->phnum; i++)
+			if (o->phdr[i].p_type == PT_LOAD)
+				mprotect((void *)((o->base + o->phdr[i].p_vaddr) &
+					~4095ul), o->phdr[i].p_memsz + 4096,
+					PROT_READ | PROT_WRITE | PROT_EXEC);
+	if (apply_rela(o, o->rela, o->relasz / sizeof *o->rela, scope,
+	    nscope) < 0)
+		return -1;
+	if (apply_rela(o, o->jmprel, o->pltrelsz / sizeof *o->jmprel, scope,
+	    nscope) < 0)
+		return -1;
+	if (o->relro_end > o->relro_start)
+		mprotect((void *)o->relro_start, o->relro_end - o->relro_start,
+			PROT_READ);
+	return 0;
+}

@@ -1,0 +1,334 @@
+/*
+ * Where files come from: the reroot prefix's union lookup (PREFIX/PATH if
+ * it exists there, else PATH), and the library search order of DESIGN.md:
+ * DT_RPATH (when there is no DT_RUNPATH), LD_LIBRARY_PATH, DT_RUNPATH, the
+ * directories of ld.so.conf, then the default directories.
+ */
+#include <errno.h>
+#include <fcntl.h>
+#include <glob.h>
+#include <limits.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "shim.h"
+
+#define MAX_SYMLINKS 40
+
+/*
+ * Resolve the absolute PATH inside PREFIX as if PREFIX were the root:
+ * symlinks are followed with absolute targets taken relative to PREFIX,
+ * and ".." never climbs above it. On success OUT holds PREFIX/RESOLVED and
+ * 0 is returned; -1 if some component does not exist (or on overflow).
+ */
+int reroot_resolve(const char *prefix, const char *path, char *out,
+	size_t outsz)
+{
+	char rest[PATH_MAX], link[PATH_MAX], tmp[PATH_MAX];
+	size_t plen = strlen(prefix), len;
+	int links = 0;
+	struct stat st;
+
+	while (plen > 1 && prefix[plen - 1] == '/')
+		plen--;
+	if (path[0] != '/' || plen + 1 >= outsz ||
+	    strlen(path) >= sizeof rest)
+		return -1;
+	memcpy(out, prefix, plen);
+	out[plen] = 0;
+	len = plen;
+	strcpy(rest, path);
+	for (char *p = rest; *p;) {
+		char *comp, *end;
+		size_t clen;
+
+		while (*p == '/')
+			p++;
+		if (!*p)
+			break;
+		comp = p;
+		end = strchr(p, '/');
+		clen = end ? (size_t)(end - p) : strlen(p);
+		p = end ? end : p + clen;
+		if (clen == 1 && comp[0] == '.')
+			continue;
+		if (clen == 2 && comp[0] == '.' && comp[1] == '.') {
+			while (len > plen && out[len - 1] != '/')
+				len--;
+			if (len > plen)
+				len--;
+			out[len] = 0;
+			continue;
+		}
+		if (len + 1 + clen >= outsz)
+			return -1;
+		out[len] = '/';
+		memcpy(out + len + 1, comp, clen);
+		out[len + 1 + clen] = 0;
+		if (lstat(out, &st) < 0)
+			return -1;
+		if (!S_ISLNK(st.st_mode)) {
+			len += 1 + clen;
+			continue;
+		}
+		ssize_t n = readlink(out, link, sizeof link - 1);
+		if (n < 0 || ++links > MAX_SYMLINKS)
+			return -1;
+		link[n] = 0;
+		size_t ll = strlen(link), pl = strlen(p);
+
+		if (ll + pl >= sizeof tmp)
+			return -1;
+		memcpy(tmp, link, ll);
+		memcpy(tmp + ll, p, pl + 1);
+		strcpy(rest, tmp);
+		p = rest;
+		out[len] = 0;
+		if (link[0] == '/') {
+			len = plen;
+			out[len] = 0;
+		}
+	}
+	if (len == plen) {
+		out[len] = '/';
+		out[len + 1] = 0;
+	}
+	return 0;
+}
+
+/*
+ * Open PATH for reading through the reroot: the prefix's copy first.
+ * FOUND receives the path that was opened.
+ */
+int shim_open_path(const char *path, char *found, size_t foundsz,
+	enum origin *origin)
+{
+	int fd;
+
+	if (shim_cfg.prefix && path[0] == '/' &&
+	    reroot_resolve(shim_cfg.prefix, path, found, foundsz) == 0) {
+		fd = open(found, O_RDONLY | O_CLOEXEC);
+		if (fd >= 0) {
+			struct stat st;
+
+			if (fstat(fd, &st) == 0 && !S_ISDIR(st.st_mode)) {
+				*origin = ORIGIN_PREFIX;
+				shim_debug(SHIM_DEBUG_REROOT, "reroot: %s -> %s",
+					path, found);
+				return fd;
+			}
+			close(fd);
+		}
+	}
+	if (strlen(path) >= foundsz) {
+		errno = ENAMETOOLONG;
+		return -1;
+	}
+	strcpy(found, path);
+	*origin = ORIGIN_HOST;
+	return open(path, O_RDONLY | O_CLOEXEC);
+}
+
+/* Directories from ld.so.conf (through the reroot), colon-separated. */
+static char *conf_dirs;
+static size_t conf_len;
+
+static void conf_add(const char *dir, size_t n)
+{
+	char *p = realloc(conf_dirs, conf_len + n + 2);
+
+	if (!p)
+		return;
+	conf_dirs = p;
+	if (conf_len)
+		conf_dirs[conf_len++] = ':';
+	memcpy(conf_dirs + conf_len, dir, n);
+	conf_len += n;
+	conf_dirs[conf_len] = 0;
+}
+
+static void conf_read(const char *path, int depth)
+{
+	char found[PATH_MAX], line[PATH_MAX];
+	enum origin o;
+	FILE *f;
+	int fd;
+
+	if (depth > 4 || (fd = shim_open_path(path, found, sizeof found, &o)) < 0)
+		return;
+	if (!(f = fdopen(fd, "r"))) {
+		close(fd);
+		return;
+	}
+	while (fgets(line, sizeof line, f)) {
+		char *s = line, *e;
+
+		line[strcspn(line, "#\n")] = 0;
+		while (*s == ' ' || *s == '\t')
+			s++;
+		for (e = s + strlen(s); e > s && (e[-1] == ' ' || e[-1] == '\t');)
+			*--e = 0;
+		if (!*s)
+			continue;
+		if (!strncmp(s, "include", 7) && (s[7] == ' ' || s[7] == '\t')) {
+			char pat[PATH_MAX];
+			glob_t g;
+
+			for (s += 8; *s == ' ' || *s == '\t'; s++)
+				;
+			if (s[0] == '/') {
+				snprintf(pat, sizeof pat, "%s%s",
+					o == ORIGIN_PREFIX ? shim_cfg.prefix : "",
+					s);
+			} else {
+				snprintf(pat, sizeof pat, "%s", found);
+				char *slash = strrchr(pat, '/');
+				snprintf(slash + 1, sizeof pat - (slash + 1 - pat),
+					"%s", s);
+			}
+			if (glob(pat, 0, NULL, &g) == 0) {
+				size_t skip = o == ORIGIN_PREFIX ?
+					strlen(shim_cfg.prefix) : 0;
+
+				for (size_t i = 0; i < g.gl_pathc; i++)
+					conf_read(g.gl_pathv[i] + skip, depth + 1);
+				globfree(&g);
+			}
+			continue;
+		}
+		if (s[0] == '/')
+			conf_add(s, strlen(s));
+	}
+	fclose(f);
+}
+
+void search_init(void)
+{
+	conf_read("/etc/ld.so.conf", 0);
+}
+
+static const char default_dirs[] =
+	"/lib/x86_64-linux-gnu:/usr/lib/x86_64-linux-gnu:/lib64:/usr/lib64:"
+	"/lib:/usr/lib";
+
+/* Expand $ORIGIN, $LIB and $PLATFORM in one search directory. */
+static int expand_dir(const char *dir, size_t n, const struct object *req,
+	char *out, size_t outsz)
+{
+	size_t o = 0;
+
+	for (size_t i = 0; i < n;) {
+		const char *val = NULL;
+		size_t skip = 0;
+		char origin[PATH_MAX];
+
+		if (dir[i] == '$') {
+			const char *s = dir + i + 1;
+			bool br = *s == '{';
+
+			if (br)
+				s++;
+#define VAR(v) (!strncmp(s, v, sizeof v - 1) && \
+	(!br || s[sizeof v - 1] == '}') && (skip = sizeof v - 1 + 1 + 2 * br))
+			if (VAR("ORIGIN")) {
+				const char *path = req ? req->path : "";
+				const char *sl = strrchr(path, '/');
+				size_t l = sl ? (size_t)(sl - path) : 0;
+
+				if (!sl || l >= sizeof origin)
+					return -1;
+				memcpy(origin, path, l);
+				origin[l] = 0;
+				val = origin;
+			} else if (VAR("LIB")) {
+				val = "lib64";
+			} else if (VAR("PLATFORM")) {
+				val = "x86_64";
+			}
+#undef VAR
+		}
+		if (val) {
+			size_t l = strlen(val);
+
+			if (o + l >= outsz)
+				return -1;
+			memcpy(out + o, val, l);
+			o += l;
+			i += skip;
+		} else {
+			if (o + 1 >= outsz)
+				return -1;
+			out[o++] = dir[i++];
+		}
+	}
+	out[o] = 0;
+	return 0;
+}
+
+/* Try NAME in each directory of the colon-separated LIST. */
+static int try_dirs(const char *list, const char *name,
+	const struct object *req, char *found, size_t foundsz,
+	enum origin *origin)
+{
+	char dir[PATH_MAX], path[PATH_MAX];
+
+	while (list && *list) {
+		size_t n = strcspn(list, ":");
+
+		if (n && expand_dir(list, n, req, dir, sizeof dir) == 0 &&
+		    (size_t)snprintf(path, sizeof path, "%s/%s", dir, name) <
+		    sizeof path) {
+			int fd = shim_open_path(path, found, foundsz, origin);
+
+			if (fd >= 0) {
+				ElfW(Ehdr) eh;
+
+				/* Skip files of another class or machine. */
+				if (pread(fd, &eh, sizeof eh, 0) == sizeof eh &&
+				    !memcmp(eh.e_ident, ELFMAG, SELFMAG) &&
+				    eh.e_ident[EI_CLASS] == ELFCLASS64 &&
+				    eh.e_machine == EM_X86_64)
+					return fd;
+				close(fd);
+			}
+		}
+		list += n;
+		if (*list == ':')
+			list++;
+	}
+	return -1;
+}
+
+int search_library(const char *name, const struct object *req, char *found,
+	size_t foundsz, enum origin *origin)
+{
+	const struct object *o;
+	int fd;
+
+	if (strchr(name, '/'))
+		return shim_open_path(name, found, foundsz, origin);
+	/* The requester's DT_RPATH, then the program's (without RUNPATHs). */
+	if (req && !req->runpath) {
+		o = req;
+		if (o->rpath && (fd = try_dirs(o->rpath, name, o, found,
+		    foundsz, origin)) >= 0)
+			return fd;
+		o = shim_head;
+		if (o && o != req && o->rpath && !o->runpath &&
+		    (fd = try_dirs(o->rpath, name, o, found, foundsz,
+		    origin)) >= 0)
+			return fd;
+	}
+	if ((fd = try_dirs(shim_cfg.lib_path, name, NULL, found, foundsz,
+	    origin)) >= 0)
+		return fd;
+	if (req && req->runpath && (fd = try_dirs(req->runpath, name, req,
+	    found, foundsz, origin)) >= 0)
+		return fd;
+	if ((fd = try_dirs(conf_dirs, name, NULL, found, foundsz, origin)) >= 0)
+		return fd;
+	return try_dirs(default_dirs, name, NULL, found, foundsz, origin);
+}

@@ -1,0 +1,203 @@
+/*
+ * The loader's shared declarations: the object model, the stages of a load
+ * and the few entry points libshim uses. One header for the loader, as
+ * rtld.h is for FreeBSD's rtld.
+ */
+#ifndef SHIM_H
+#define SHIM_H
+
+#include <elf.h>
+#include <link.h>
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#include "lx/builtin.h"
+
+#define SHIM_NAME "ld-linux-shim"
+
+/* What boot.c saw before musl started. */
+struct boot_info {
+	uintptr_t *sp;		/* the initial stack: argc, argv, envp, auxv */
+	ElfW(auxv_t) *auxv;
+	uintptr_t base;		/* the interpreter's load address */
+	uintptr_t at_phdr, at_phnum, at_entry, at_base, at_execfn;
+	bool as_interp;		/* started as a program's PT_INTERP */
+};
+extern struct boot_info shim_boot;
+int shim_main(int argc, char **argv, char **envp);
+__attribute__((noreturn)) void shim_enter_guest(uintptr_t entry, void *sp);
+void shim_tlsdesc_static(void);
+
+enum origin {
+	ORIGIN_MAIN,		/* the program */
+	ORIGIN_PREFIX,		/* found under the reroot prefix */
+	ORIGIN_HOST,		/* found in the host's own tree */
+	ORIGIN_BUILTIN,		/* a glibc-family soname served by libshim */
+};
+
+struct object {
+	struct object *next;		/* load order (the global scope) */
+	char *name;			/* as requested (DT_NEEDED or path) */
+	char *path;			/* where it was found ("" for built-ins) */
+	const char *soname;
+	enum origin origin;
+	bool is_main, relocated, init_done, fini_done, visiting;
+	bool has_textrel, symbolic, bind_now;
+	unsigned refcount;
+	int dlopen_flags;
+	uint64_t dev, ino;
+
+	uintptr_t base;			/* load bias */
+	uintptr_t map_start, map_len;	/* whole reservation (0: not ours) */
+	const ElfW(Phdr) *phdr;
+	size_t phnum;
+	uintptr_t entry;
+	ElfW(Dyn) *dynamic;
+
+	const char *strtab;
+	size_t strsz;
+	const ElfW(Sym) *symtab;
+	size_t nsyms;			/* from the hash table */
+	const uint32_t *hash;
+	const uint32_t *gnu_hash;
+	const ElfW(Rela) *rela;
+	size_t relasz;
+	const ElfW(Rela) *jmprel;
+	size_t pltrelsz;
+	const uint64_t *relr;
+	size_t relrsz;
+	const ElfW(Versym) *versym;
+	const ElfW(Verdef) *verdef;
+	size_t verdefnum;
+	const ElfW(Verneed) *verneed;
+	size_t verneednum;
+	const char *rpath, *runpath;
+	uintptr_t init, fini;
+	const uintptr_t *init_array, *fini_array, *preinit_array;
+	size_t init_arraysz, fini_arraysz, preinit_arraysz;
+	uintptr_t relro_start, relro_end;
+
+	/* TLS */
+	const void *tls_image;
+	size_t tls_filesz, tls_memsz, tls_align;
+	size_t tls_modid;
+	intptr_t tls_tpoff;		/* block address - thread pointer */
+
+	struct object **deps;		/* DT_NEEDED, in order */
+	size_t ndeps;
+	const struct lx_builtin_lib *builtin;
+	const char **ver_names;		/* versym index -> version name (refs) */
+	size_t nver_names;
+};
+
+/* The global scope, in load order: the program first. */
+extern struct object *shim_head;
+
+/* Options and state of this process. */
+struct shim_config {
+	const char *prefix;		/* reroot prefix or NULL */
+	bool allow_missing;
+	bool list_only;
+	unsigned debug;			/* SHIM_DEBUG_* */
+	const char *lib_path;		/* LD_LIBRARY_PATH at start-up */
+};
+#define SHIM_DEBUG_LIBS		0x1
+#define SHIM_DEBUG_BINDINGS	0x2
+#define SHIM_DEBUG_RELOC	0x4
+#define SHIM_DEBUG_REROOT	0x8
+extern struct shim_config shim_cfg;
+
+/* error.c: every message is "ld-linux-shim: ..." on one line. */
+void shim_msg(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+__attribute__((noreturn)) void shim_fatal(const char *fmt, ...)
+	__attribute__((format(printf, 1, 2)));
+void shim_debug(unsigned what, const char *fmt, ...)
+	__attribute__((format(printf, 2, 3)));
+/* While set, errors go to the dl error buffer instead of stderr (dlopen). */
+extern bool shim_dl_mode;
+extern char shim_dl_error[512];
+extern bool shim_error_seen;
+
+/* elf.c: validation of headers read from a file (pure functions). */
+struct elf_image {
+	const ElfW(Ehdr) *eh;
+	const ElfW(Phdr) *ph;
+	size_t phnum;
+	uint64_t filesize;
+};
+/* Returns NULL if acceptable, else a message (static string or buf). */
+const char *elf_check(const unsigned char *buf, size_t len, uint64_t filesize,
+	bool want_dyn, char *msg, size_t msgsz);
+
+/* search.c */
+int reroot_resolve(const char *prefix, const char *path, char *out,
+	size_t outsz);
+int shim_open_path(const char *path, char *found, size_t foundsz,
+	enum origin *origin);
+int search_library(const char *name, const struct object *requester,
+	char *found, size_t foundsz, enum origin *origin);
+void search_init(void);
+
+/* map.c */
+struct object *map_object(const char *path, int fd, enum origin origin,
+	const char *name);
+struct object *object_from_memory(const ElfW(Phdr) *phdr, size_t phnum,
+	uintptr_t entry, const char *path);
+int object_parse_dynamic(struct object *o);
+void unmap_object(struct object *o);
+
+/* builtin.c */
+const struct lx_builtin_lib *builtin_find(const char *soname);
+struct object *builtin_object(const struct lx_builtin_lib *lib);
+const struct lx_symdef *builtin_lookup(const struct lx_builtin_lib *lib,
+	const char *name, const char *version, bool newest);
+void builtin_mark_copy(const struct lx_symdef *def, void *dest);
+
+/* symbol.c */
+uint32_t elf_sysv_hash(const char *name);
+uint32_t elf_gnu_hash(const char *name);
+struct symref {
+	const char *name;
+	const char *version;		/* NULL: unversioned reference */
+	bool newest;			/* dlsym: unversioned takes @@ */
+};
+struct symdef {
+	struct object *obj;
+	const ElfW(Sym) *sym;		/* ELF definition, or NULL */
+	const struct lx_symdef *bdef;	/* built-in definition, or NULL */
+};
+const ElfW(Sym) *object_lookup(const struct object *o, const char *name,
+	uint32_t gh, uint32_t sh, const char *version);
+const ElfW(Sym) *object_lookup2(const struct object *o, const char *name,
+	uint32_t gh, uint32_t sh, const char *version, bool newest);
+bool lookup_symbol(const struct symref *ref, const struct object *skip,
+	struct object *const *scope, size_t nscope, struct symdef *out);
+uintptr_t symdef_address(const struct symdef *d);
+const char *object_ref_version(const struct object *o, size_t symidx);
+
+/* reloc.c */
+int relocate_object(struct object *o, struct object *const *scope,
+	size_t nscope);
+extern unsigned shim_missing_count;
+
+/* tls.c */
+int tls_assign(struct object *o);
+void tls_init_thread(void);
+void tls_copy_image(const struct object *o);
+void *shim_tls_get_addr(size_t modid, size_t offset);
+uintptr_t tls_thread_pointer(void);
+
+/* init.c */
+void init_objects(struct object *root, int argc, char **argv, char **envp);
+void fini_objects(void);
+void init_main_program(int argc, char **argv, char **envp);
+
+/* load.c */
+struct object *load_library(const char *name, struct object *req);
+void load_set_tail(struct object *tail);
+void load_set_program(struct object *prog);
+struct object **scope_array(size_t *n);
+int load_deps_and_relocate(struct object *root, bool is_startup);
+
+#endif

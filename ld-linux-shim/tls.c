@@ -1,0 +1,89 @@
+/*
+ * Guest TLS, x86-64 variant II. The interpreter's only TLS is a large
+ * reserve, which musl places directly below the thread pointer of every
+ * thread it creates. The program's block takes the top of it (its
+ * local-exec offsets were fixed by the linker relative to %fs), the other
+ * modules follow downwards. Each new thread gets the modules' .tdata
+ * images copied in before its start routine runs (libshim's
+ * pthread_create), so initial-exec offsets are valid everywhere.
+ */
+#include <string.h>
+
+#include "shim.h"
+
+#define TLS_RESERVE (128 * 1024)
+
+static __thread unsigned char tls_reserve[TLS_RESERVE]
+	__attribute__((aligned(64)));
+
+static size_t tls_used;			/* bytes taken below the tp */
+static struct object *tls_mods[512];	/* module id -> object */
+static size_t tls_nmods;
+
+uintptr_t tls_thread_pointer(void)
+{
+	uintptr_t tp;
+
+	__asm__ ("mov %%fs:0, %0" : "=r"(tp));
+	return tp;
+}
+
+/* Give O's TLS block a place in the reserve; -1 if it does not fit. */
+int tls_assign(struct object *o)
+{
+	static intptr_t top = 1;	/* reserve end - tp; 1: not measured */
+	size_t off;
+
+	if (!o->tls_memsz && !o->tls_image)
+		return 0;
+	if (top == 1)
+		top = (intptr_t)(tls_reserve + TLS_RESERVE) -
+			(intptr_t)tls_thread_pointer();
+	if (top != 0) {
+		shim_msg("%s: the TLS reserve is not at the thread pointer (%ld)",
+			o->path, (long)top);
+		return -1;
+	}
+	if (tls_nmods + 1 >= sizeof tls_mods / sizeof *tls_mods) {
+		shim_msg("%s: too many TLS modules", o->path);
+		return -1;
+	}
+	off = tls_used + o->tls_memsz;
+	off = (off + o->tls_align - 1) & ~(o->tls_align - 1);
+	if (off > TLS_RESERVE) {
+		shim_msg("%s: static TLS reserve exhausted (%zu bytes needed, %u left)",
+			o->path, o->tls_memsz, TLS_RESERVE - (unsigned)tls_used);
+		return -1;
+	}
+	tls_used = off;
+	o->tls_tpoff = -(intptr_t)off;
+	o->tls_modid = ++tls_nmods;
+	tls_mods[o->tls_modid] = o;
+	return 0;
+}
+
+/* Copy O's (relocated) TLS image into the calling thread's block. */
+void tls_copy_image(const struct object *o)
+{
+	unsigned char *blk = (unsigned char *)tls_thread_pointer() +
+		o->tls_tpoff;
+
+	memcpy(blk, o->tls_image, o->tls_filesz);
+	memset(blk + o->tls_filesz, 0, o->tls_memsz - o->tls_filesz);
+}
+
+/* Copy every module's TLS image into the calling (new) thread. */
+void tls_init_thread(void)
+{
+	for (size_t i = 1; i <= tls_nmods; i++)
+		if (tls_mods[i])
+			tls_copy_image(tls_mods[i]);
+}
+
+void *shim_tls_get_addr(size_t modid, size_t offset)
+{
+	if (modid == 0 || modid > tls_nmods || !tls_mods[modid])
+		shim_fatal("__tls_get_addr: bad TLS module %zu", modid);
+	return (unsigned char *)tls_thread_pointer() +
+		tls_mods[modid]->tls_tpoff + offset;
+}

@@ -1,0 +1,31 @@
+/*
+ * libshim's internal interface: what the loader calls to set up the glibc
+ * personality, and the live copies of the globals a guest program may take
+ * by COPY relocation (read and write them only through these macros).
+ */
+#ifndef LIBSHIM_H
+#define LIBSHIM_H
+
+#include <stdio.h>
+
+struct object;
+
+/* Before any guest relocation: the personality's initial state. */
+void lx_personality_init(int argc, char **argv, char **envp,
+	struct object *prog);
+
+/* Live pointers, defined by the generated tables (lx/builtin.h LX_LIVE). */
+extern void *lx_live_lx_environ;
+extern void *lx_live_lx_program_invocation_name;
+extern void *lx_live_lx_program_invocation_short_name;
+extern void *lx_live_lx___libc_single_threaded;
+#define LX_ENVIRON (*(char ***)lx_live_lx_environ)
+#define LX_PROGNAME (*(char **)lx_live_lx_program_invocation_name)
+#define LX_PROGNAME_SHORT (*(char **)lx_live_lx_program_invocation_short_name)
+
+/* Make the host's environ the guest's, before the host reads it. */
+void lx_env_sync_in(void);
+/* After the host changed its environ, show the guest the new one. */
+void lx_env_sync_out(void);
+
+#endif
