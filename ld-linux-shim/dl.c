@@ -155,7 +155,8 @@ static struct object **handle_scope(struct object *h, size_t *n)
 static void *do_dlsym(void *h, const char *name, const char *version,
 	void *ra)
 {
-	struct symref ref = { .name = name, .version = version };
+	struct symref ref = { .name = name, .version = version,
+		.flags = LOOKUP_NEWEST };
 	struct symdef d;
 	struct object **scope, *caller;
 	size_t n;

@@ -52,6 +52,10 @@ static void visit(struct object *o, int argc, char **argv, char **envp)
 
 void init_objects(struct object *root, int argc, char **argv, char **envp)
 {
+	/* The program's DT_PREINIT_ARRAY runs before any library's init. */
+	if (root->is_main)
+		for (size_t i = 0; i < root->preinit_arraysz; i++)
+			((initfn)root->preinit_array[i])(argc, argv, envp);
 	visit(root, argc, argv, envp);
 }
 
@@ -63,8 +67,6 @@ void init_main_program(int argc, char **argv, char **envp)
 		return;
 	o->init_done = true;
 	record(o);
-	for (size_t i = 0; i < o->preinit_arraysz; i++)
-		((initfn)o->preinit_array[i])(argc, argv, envp);
 	run_init(o, argc, argv, envp);
 }
 

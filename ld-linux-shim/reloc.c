@@ -82,13 +82,15 @@ static int build_ver_names(struct object *o)
 }
 
 /* Resolve symbol IDX of O for a relocation. false: missing (reported). */
-static bool resolve(struct object *o, size_t idx, bool copy,
+static bool resolve(struct object *o, size_t idx, uint32_t type,
 	struct object *const *scope, size_t nscope, struct symdef *d)
 {
 	const ElfW(Sym) *s = &o->symtab[idx];
+	bool copy = type == R_X86_64_COPY;
 	struct symref ref = {
 		.name = o->strtab + s->st_name,
 		.version = object_ref_version(o, idx),
+		.flags = type == R_X86_64_JUMP_SLOT ? LOOKUP_PLT : 0,
 	};
 
 	/* A local or protected definition binds to itself. */
@@ -167,8 +169,7 @@ static int apply_rela(struct object *o, const ElfW(Rela) *r, size_t n,
 					o->path);
 				return -1;
 			}
-			if (!resolve(o, idx, type == R_X86_64_COPY, scope,
-			    nscope, &d))
+			if (!resolve(o, idx, type, scope, nscope, &d))
 				continue;
 			if (!d.obj && type != R_X86_64_COPY) {
 				/* weak undefined or allowed missing */

@@ -286,13 +286,17 @@ static int try_dirs(const char *list, const char *name,
 			if (fd >= 0) {
 				ElfW(Ehdr) eh;
 
-				/* Skip files of another class or machine. */
+				/* Like glibc: a library of another class or
+				 * machine is skipped, any other defect is an
+				 * error that names the file. */
 				if (pread(fd, &eh, sizeof eh, 0) == sizeof eh &&
 				    !memcmp(eh.e_ident, ELFMAG, SELFMAG) &&
-				    eh.e_ident[EI_CLASS] == ELFCLASS64 &&
-				    eh.e_machine == EM_X86_64)
+				    (eh.e_ident[EI_CLASS] != ELFCLASS64 ||
+				     eh.e_machine != EM_X86_64)) {
+					close(fd);
+				} else {
 					return fd;
-				close(fd);
+				}
 			}
 		}
 		list += n;

@@ -157,10 +157,12 @@ void builtin_mark_copy(const struct lx_symdef *def, void *dest);
 /* symbol.c */
 uint32_t elf_sysv_hash(const char *name);
 uint32_t elf_gnu_hash(const char *name);
+#define LOOKUP_NEWEST	0x1	/* dlsym: unversioned takes @@ */
+#define LOOKUP_PLT	0x2	/* a PLT slot: skip canonical PLT addresses */
 struct symref {
 	const char *name;
 	const char *version;		/* NULL: unversioned reference */
-	bool newest;			/* dlsym: unversioned takes @@ */
+	unsigned flags;			/* LOOKUP_* */
 };
 struct symdef {
 	struct object *obj;
@@ -170,7 +172,7 @@ struct symdef {
 const ElfW(Sym) *object_lookup(const struct object *o, const char *name,
 	uint32_t gh, uint32_t sh, const char *version);
 const ElfW(Sym) *object_lookup2(const struct object *o, const char *name,
-	uint32_t gh, uint32_t sh, const char *version, bool newest);
+	uint32_t gh, uint32_t sh, const char *version, unsigned flags);
 bool lookup_symbol(const struct symref *ref, const struct object *skip,
 	struct object *const *scope, size_t nscope, struct symdef *out);
 uintptr_t symdef_address(const struct symdef *d);

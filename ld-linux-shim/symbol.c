@@ -77,15 +77,19 @@ static int version_match(const struct object *o, size_t idx,
 	return v & 0x8000 ? V_NO : V_MAYBE;
 }
 
+/*
+ * Is S a definition of NAME? A non-PIE program's undefined function with a
+ * value is its canonical PLT address: it defines the function for every
+ * reference but the PLT's own (LOOKUP_PLT).
+ */
 static bool sym_ok(const struct object *o, const ElfW(Sym) *s,
-	const char *name)
+	const char *name, unsigned flags)
 {
 	unsigned type = ELF64_ST_TYPE(s->st_info);
 	unsigned bind = ELF64_ST_BIND(s->st_info);
 
-	if (s->st_shndx == SHN_UNDEF && type != STT_TLS)
-		return false;
-	if (s->st_shndx == SHN_UNDEF)
+	if (s->st_shndx == SHN_UNDEF && !(o->is_main && s->st_value &&
+	    type == STT_FUNC && !(flags & LOOKUP_PLT)))
 		return false;
 	if (!s->st_value && type != STT_TLS)
 		return false;
@@ -103,13 +107,13 @@ static bool sym_ok(const struct object *o, const ElfW(Sym) *s,
 const ElfW(Sym) *object_lookup(const struct object *o, const char *name,
 	uint32_t gh, uint32_t sh, const char *version)
 {
-	return object_lookup2(o, name, gh, sh, version, false);
+	return object_lookup2(o, name, gh, sh, version, 0);
 }
 
 /* Classify symbol I as a match; remember the sole candidate. */
 #define CONSIDER(i) do { \
-	if (sym_ok(o, &o->symtab[i], name)) { \
-		int m_ = version_match(o, i, version, newest); \
+	if (sym_ok(o, &o->symtab[i], name, flags)) { \
+		int m_ = version_match(o, i, version, flags & LOOKUP_NEWEST); \
 		if (m_ == V_YES) \
 			return &o->symtab[i]; \
 		if (m_ == V_MAYBE && ncand++ == 0) \
@@ -118,7 +122,7 @@ const ElfW(Sym) *object_lookup(const struct object *o, const char *name,
 } while (0)
 
 const ElfW(Sym) *object_lookup2(const struct object *o, const char *name,
-	uint32_t gh, uint32_t sh, const char *version, bool newest)
+	uint32_t gh, uint32_t sh, const char *version, unsigned flags)
 {
 	const ElfW(Sym) *cand = NULL;
 	unsigned ncand = 0;
@@ -191,7 +195,8 @@ bool lookup_symbol(const struct symref *ref, const struct object *skip,
 			continue;
 		if (o->builtin) {
 			const struct lx_symdef *b = builtin_lookup(o->builtin,
-				ref->name, ref->version, ref->newest);
+				ref->name, ref->version,
+				ref->flags & LOOKUP_NEWEST);
 
 			if (b) {
 				out->obj = o;
@@ -208,7 +213,7 @@ bool lookup_symbol(const struct symref *ref, const struct object *skip,
 			have_sh = true;
 		}
 		const ElfW(Sym) *s = object_lookup2(o, ref->name, gh, sh,
-			ref->version, ref->newest);
+			ref->version, ref->flags);
 		if (s) {
 			out->obj = o;
 			out->sym = s;

@@ -40,4 +40,12 @@ extern __typeof__(readlinkat) lx_readlinkat __attribute__((weak));
 extern __typeof__(realpath) lx_realpath __attribute__((weak));
 #define LX_PATHCALL(name) (lx_##name ? lx_##name : name)
 
+/* After the host read the time zone (tzset, localtime, mktime, ...): copy
+ * its tzname/timezone/daylight into the guest's live copies (time.c). */
+void lx_tz_sync(void);
+
+/* At start-up, before the guest runs: the initial stack pointer, which
+ * glibc publishes as __libc_stack_end (misc.c). */
+void lx_misc_start(void *stack_end);
+
 #endif

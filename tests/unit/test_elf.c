@@ -113,6 +113,7 @@ static void test_segments(void **state)
 	(void)state;
 	good(&m);
 	m.ph[1].p_filesz = 0x2000;
+	m.ph[1].p_memsz = 0x2000;
 	EXPECT(m, "extends past end of file");
 	good(&m);
 	m.ph[1].p_memsz = 0x100;

@@ -57,15 +57,19 @@ static void lookup_versions(struct object *o)
 {
 	const char *n = "realpath";
 	uint32_t gh = elf_gnu_hash(n), sh = elf_sysv_hash(n);
-	const ElfW(Sym) *def, *old, *cur, *none;
+	const ElfW(Sym) *def, *newest, *old, *cur, *none;
 
+	/* Unversioned: a relocation takes the first version (glibc's rule
+	 * for programs linked without versions), dlsym the default. */
 	def = object_lookup(o, n, gh, sh, NULL);
+	newest = object_lookup2(o, n, gh, sh, NULL, LOOKUP_NEWEST);
 	cur = object_lookup(o, n, gh, sh, "GLIBC_2.3");
 	old = object_lookup(o, n, gh, sh, "GLIBC_2.2.5");
 	none = object_lookup(o, n, gh, sh, "GLIBC_9.9");
 	assert_non_null(def);
 	assert_non_null(old);
-	assert_ptr_equal(def, cur);
+	assert_ptr_equal(def, old);
+	assert_ptr_equal(newest, cur);
 	assert_ptr_not_equal(old, cur);
 	assert_null(none);
 	assert_int_equal(cur->st_value, glibc_offset(n, "GLIBC_2.3"));
@@ -114,6 +118,8 @@ static void test_builtin_versions(void **state)
 		stub_new_impl);
 	assert_ptr_equal(builtin_lookup(lib, "memcpy", NULL, true)->addr,
 		stub_new_impl);
+	assert_ptr_equal(builtin_lookup(lib, "memcpy", NULL, false)->addr,
+		stub_old_impl);
 	assert_null(builtin_lookup(lib, "memcpy", "GLIBC_2.3", true));
 	assert_non_null(builtin_lookup(lib, "strlen", NULL, true));
 	assert_null(builtin_lookup(lib, "strle", NULL, true));

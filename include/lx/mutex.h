@@ -1,0 +1,37 @@
+/*
+ * glibc's pthread_mutex_t on x86-64, as far as the shim reads it: the
+ * words its static initializers set.  A musl mutex has the same size and
+ * keeps its type in the first int; glibc keeps its kind at offset 16, a
+ * word musl never writes.  Compiled against musl and glibc.
+ */
+#ifndef LX_MUTEX_H
+#define LX_MUTEX_H
+
+#include <stddef.h>
+
+struct lx_pthread_mutex {
+	int lock;		/* musl: type */
+	unsigned int count;	/* musl: lock */
+	int owner;		/* musl: waiters */
+	unsigned int nusers;
+	int kind;		/* musl: unused */
+	short spins;		/* musl: recursion count (int at 20) */
+	short elision;
+	void *prev, *next;
+};
+_Static_assert(sizeof(struct lx_pthread_mutex) == 40, "glibc mutex size");
+_Static_assert(offsetof(struct lx_pthread_mutex, kind) == 16, "__kind");
+_Static_assert(offsetof(struct lx_pthread_mutex, prev) == 24, "__list");
+
+/* glibc's mutex kinds (PTHREAD_MUTEX_*_NP). */
+#define LX_PTHREAD_MUTEX_TIMED_NP	0
+#define LX_PTHREAD_MUTEX_RECURSIVE_NP	1
+#define LX_PTHREAD_MUTEX_ERRORCHECK_NP	2
+#define LX_PTHREAD_MUTEX_ADAPTIVE_NP	3
+
+/* glibc's rwlock kinds (PTHREAD_RWLOCK_PREFER_*_NP). */
+#define LX_PTHREAD_RWLOCK_PREFER_READER_NP			0
+#define LX_PTHREAD_RWLOCK_PREFER_WRITER_NP			1
+#define LX_PTHREAD_RWLOCK_PREFER_WRITER_NONRECURSIVE_NP	2
+
+#endif

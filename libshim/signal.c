@@ -1,0 +1,166 @@
+/*
+ * Signal dispositions and masks as glibc programs set them: sigaction,
+ * signal (BSD semantics), sigset (System V semantics), sigprocmask and
+ * pthread_sigmask.  glibc's structs are converted field by field to the
+ * host's; every request passes lx_signal_is_reserved(), the one place that
+ * keeps a signal the shim owns away from the guest.
+ */
+#include <errno.h>
+#include <pthread.h>
+#include <signal.h>
+#include <string.h>
+
+#include "lx/signal.h"
+
+/*
+ * No signal is reserved yet.  When the shim handles SIGSYS itself
+ * (syscall user dispatch), it answers true for SIGSYS here, and guests
+ * get EINVAL for it from sigaction/signal/sigset, and cannot block it.
+ */
+int
+lx_signal_is_reserved(int sig)
+{
+	(void)sig;
+	return 0;
+}
+
+static void
+lx_to_host_sigset(const lx_sigset_t *in, sigset_t *out)
+{
+	size_t i;
+
+	sigemptyset(out);
+	for (i = 0; i < sizeof in->val / sizeof in->val[0] &&
+	    i < sizeof out->__bits / sizeof out->__bits[0]; i++)
+		out->__bits[i] = in->val[i];
+	for (i = 1; i < 65; i++)
+		if (lx_signal_is_reserved((int)i))
+			sigdelset(out, (int)i);
+}
+
+static void
+host_to_lx_sigset(const sigset_t *in, lx_sigset_t *out)
+{
+	size_t i;
+
+	memset(out, 0, sizeof *out);
+	for (i = 0; i < sizeof in->__bits / sizeof in->__bits[0] &&
+	    i < sizeof out->val / sizeof out->val[0]; i++)
+		out->val[i] = in->__bits[i];
+}
+
+/* The host adds its own restorer, as glibc does: the guest's is ignored. */
+static void
+lx_to_host_sigaction(const struct lx_sigaction *in, struct sigaction *out)
+{
+	memset(out, 0, sizeof *out);
+	out->sa_handler = in->u.handler;
+	lx_to_host_sigset(&in->sa_mask, &out->sa_mask);
+	out->sa_flags = in->sa_flags & ~LX_SA_RESTORER;
+}
+
+static void
+host_to_lx_sigaction(const struct sigaction *in, struct lx_sigaction *out)
+{
+	memset(out, 0, sizeof *out);
+	out->u.handler = in->sa_handler;
+	host_to_lx_sigset(&in->sa_mask, &out->sa_mask);
+	out->sa_flags = in->sa_flags;
+	out->sa_restorer = in->sa_restorer;
+}
+
+int
+lx_sigaction(int sig, const struct lx_sigaction *act,
+    struct lx_sigaction *oact)
+{
+	struct sigaction h, oh;
+
+	if (lx_signal_is_reserved(sig)) {
+		errno = EINVAL;
+		return -1;
+	}
+	if (act != NULL)
+		lx_to_host_sigaction(act, &h);
+	if (sigaction(sig, act ? &h : NULL, oact ? &oh : NULL) != 0)
+		return -1;
+	if (oact != NULL)
+		host_to_lx_sigaction(&oh, oact);
+	return 0;
+}
+
+/* glibc's signal() is BSD's: restartable, handler kept, SIG blocked. */
+lx_sighandler_t
+lx_signal(int sig, lx_sighandler_t handler)
+{
+	struct lx_sigaction sa, osa;
+
+	if (handler == LX_SIG_ERR || sig <= 0 || sig >= 65) {
+		errno = EINVAL;
+		return LX_SIG_ERR;
+	}
+	memset(&sa, 0, sizeof sa);
+	sa.u.handler = handler;
+	sa.sa_mask.val[0] = 1UL << (sig - 1);
+	sa.sa_flags = LX_SA_RESTART;
+	if (lx_sigaction(sig, &sa, &osa) != 0)
+		return LX_SIG_ERR;
+	return osa.u.handler;
+}
+
+/*
+ * System V sigset(): SIG_HOLD blocks SIG; anything else installs DISP with
+ * no flags and unblocks SIG.  Returns SIG_HOLD if SIG was blocked before,
+ * else the previous disposition.
+ */
+lx_sighandler_t
+lx_sigset(int sig, lx_sighandler_t disp)
+{
+	struct lx_sigaction sa, osa;
+	lx_sigset_t set, oset;
+
+	if (disp == LX_SIG_ERR || sig <= 0 || sig >= 65) {
+		errno = EINVAL;
+		return LX_SIG_ERR;
+	}
+	memset(&set, 0, sizeof set);
+	set.val[0] = 1UL << (sig - 1);
+	if (disp == LX_SIG_HOLD) {
+		if (lx_sigaction(sig, NULL, &osa) != 0 ||
+		    lx_sigprocmask(LX_SIG_BLOCK, &set, &oset) != 0)
+			return LX_SIG_ERR;
+		return oset.val[0] & set.val[0] ? LX_SIG_HOLD :
+		    osa.u.handler;
+	}
+	memset(&sa, 0, sizeof sa);
+	sa.u.handler = disp;
+	if (lx_sigaction(sig, &sa, &osa) != 0 ||
+	    lx_sigprocmask(LX_SIG_UNBLOCK, &set, &oset) != 0)
+		return LX_SIG_ERR;
+	return oset.val[0] & set.val[0] ? LX_SIG_HOLD : osa.u.handler;
+}
+
+int
+lx_pthread_sigmask(int how, const lx_sigset_t *set, lx_sigset_t *oset)
+{
+	sigset_t h, oh;
+	int r;
+
+	if (set != NULL)
+		lx_to_host_sigset(set, &h);
+	r = pthread_sigmask(how, set ? &h : NULL, oset ? &oh : NULL);
+	if (r == 0 && oset != NULL)
+		host_to_lx_sigset(&oh, oset);
+	return r;
+}
+
+int
+lx_sigprocmask(int how, const lx_sigset_t *set, lx_sigset_t *oset)
+{
+	int r = lx_pthread_sigmask(how, set, oset);
+
+	if (r != 0) {
+		errno = r;
+		return -1;
+	}
+	return 0;
+}

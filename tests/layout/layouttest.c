@@ -1,0 +1,222 @@
+/*
+ * Differential test of libshim's fnmatch, strftime/wcsftime, fts, glob
+ * and argp.  One source, two builds: against glibc (the oracle:
+ * "layouttest-glibc > expected") and against musl with libshim
+ * ("layouttest-shim --check expected").  Every case is one record
+ * "name<TAB>result"; the check compares each record with the oracle's.
+ * The last line is "N passed, N failed".
+ */
+#ifndef _GNU_SOURCE
+#define _GNU_SOURCE
+#endif
+#include <errno.h>
+#include <fcntl.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#ifdef SHIM
+#include "shim.h"
+#else
+#include "glibc.h"
+#endif
+
+static char tr[16384];		/* the transcript of the current case */
+static size_t trlen;
+static int npass, nfail;
+static char *expected;		/* --check: the oracle's records */
+
+static void
+say(const char *fmt, ...)
+{
+	va_list ap;
+	int n;
+
+	va_start(ap, fmt);
+	n = vsnprintf(tr + trlen, sizeof tr - trlen, fmt, ap);
+	va_end(ap);
+	if (n > 0)
+		trlen += (size_t)n < sizeof tr - trlen ? (size_t)n :
+		    sizeof tr - trlen - 1;
+}
+
+/* The record as one line: newlines, tabs and backslashes escaped. */
+static void
+escape(const char *in, char *out, size_t cap)
+{
+	size_t j = 0;
+
+	for (; *in && j + 5 < cap; in++) {
+		unsigned char c = (unsigned char)*in;
+		if (c == '\n' || c == '\t' || c == '\\') {
+			out[j++] = '\\';
+			out[j++] = c == '\n' ? 'n' : c == '\t' ? 't' : '\\';
+		} else if (c < 32 || c >= 127) {
+			j += (size_t)snprintf(out + j, cap - j, "\\x%02x", c);
+		} else {
+			out[j++] = (char)c;
+		}
+	}
+	out[j] = 0;
+}
+
+/* The oracle's record for name, or NULL. */
+static const char *
+lookup(const char *name, size_t *len)
+{
+	size_t n = strlen(name);
+
+	for (const char *p = expected; p && *p; ) {
+		const char *e = strchr(p, '\n');
+		if (e == NULL)
+			e = p + strlen(p);
+		if ((size_t)(e - p) > n && memcmp(p, name, n) == 0 &&
+		    p[n] == '\t') {
+			*len = (size_t)(e - p - n - 1);
+			return p + n + 1;
+		}
+		p = *e ? e + 1 : e;
+	}
+	return NULL;
+}
+
+/* Ends a case: print its record (oracle) or compare it (--check). */
+static void
+done(const char *name)
+{
+	static char esc[sizeof tr * 4 + 8];
+	const char *want;
+	size_t wlen;
+
+	escape(tr, esc, sizeof esc);
+	trlen = 0;
+	tr[0] = 0;
+	if (expected == NULL) {
+		printf("%s\t%s\n", name, esc);
+		npass++;
+		return;
+	}
+	want = lookup(name, &wlen);
+	if (want && wlen == strlen(esc) && memcmp(want, esc, wlen) == 0) {
+		npass++;
+		return;
+	}
+	nfail++;
+	printf("FAIL %s\n  got:  %s\n  want: %.*s\n", name, esc,
+	    want ? (int)wlen : 9, want ? want : "(missing)");
+}
+
+/* ---- fnmatch ---- */
+
+static void
+test_fnmatch(void)
+{
+	static const struct { const char *p, *s; int f; } t[] = {
+#define X(p, s, f) { p, s, f },
+#include "fnmatch_cases.h"
+#undef X
+	};
+	char name[64];
+
+	for (size_t i = 0; i < sizeof t / sizeof t[0]; i++) {
+		say("%s|%s|%d => %d", t[i].p, t[i].s, t[i].f,
+		    F(fnmatch)(t[i].p, t[i].s, t[i].f));
+		snprintf(name, sizeof name, "fnmatch-%zu", i);
+		done(name);
+	}
+}
+
+/* ---- strftime ---- */
+
+static const char *const sfmt[] = {
+	"%a|%A|%b|%B|%h", "%c", "%C|%y|%Y", "%d|%e|%j", "%D|%F|%x", "%g|%G|%V",
+	"%H|%I|%k|%l", "%m|%M|%S", "%n|%t|%%", "%p|%P|%r", "%R|%T|%X",
+	"%s", "%u|%w|%U|%W", "%z|%Z",
+	"%-d|%_H|%010Y|%^a|%#Z|%#a|%#p|%^p|%^P|%#P", "%-5a|%_10a|%010a",
+	"%5e|%05e|%-e|%_e|%-3e", "%05k|%-l|%_3j|%-3j|%3j|%1j", "%-5Y|%_6Y|%06Y",
+	"%5z|%05z|%-z|%_z|%10z|%_7z", "%10D|%_12F|%012F|%-12T|%012T",
+	"%^c|%^r|%^12p|%10%|%010%|%5n|%5t", "%08P|%-08P|%08l",
+	"%Ec|%EC|%Ex|%EX|%Ey|%EY|%Ez", "%Od|%Oe|%OH|%OI|%Om|%OM|%OS|%Ou",
+	"%OU|%OV|%Ow|%OW|%Oy|%Ob|%OB|%Oh", "%Ea|%Od|%Ed|%OY|%Oc|%EE|%EOd",
+	"%Q|%5Q|%:z|%+Y|%E", "%5", "%-", "%_5m|%-_5m|%_-5m|%0_5m|%-08P",
+	"%^#a|%#^A|%^Z|%^B|%^10B|%#b", "literal text, no conversions",
+	"%999999999d", "%3Y|%3C|%5G|%_5g|%-V", "%G-W%V-%u",
+};
+
+static struct tm stm[] = {
+	{ .tm_year = 124, .tm_mon = 2, .tm_mday = 5, .tm_hour = 14,
+	  .tm_min = 7, .tm_sec = 9, .tm_wday = 2, .tm_yday = 64,
+	  .tm_gmtoff = 3600, .tm_zone = "CET" },
+	{ .tm_year = 70, .tm_mday = 1, .tm_wday = 4, .tm_zone = "UTC" },
+	{ .tm_year = 104, .tm_mon = 11, .tm_mday = 31, .tm_hour = 23,
+	  .tm_min = 59, .tm_sec = 60, .tm_wday = 5, .tm_yday = 365,
+	  .tm_isdst = 1, .tm_gmtoff = -25200, .tm_zone = "PDT" },
+	{ .tm_year = 99, .tm_mon = 0, .tm_mday = 1, .tm_hour = 0,
+	  .tm_wday = 5, .tm_gmtoff = 19800, .tm_zone = "IST" },
+	{ .tm_year = 110, .tm_mon = 0, .tm_mday = 3, .tm_hour = 12,
+	  .tm_wday = 0, .tm_yday = 2, .tm_isdst = -1 },
+	{ .tm_year = -1905, .tm_mday = 1, .tm_min = 7, .tm_sec = 9,
+	  .tm_gmtoff = -34200, .tm_zone = "XYZ" },
+	{ .tm_year = 18099, .tm_mday = 1, .tm_wday = 3, .tm_gmtoff = 45296,
+	  .tm_zone = "" },
+	{ .tm_year = 8, .tm_mon = 13, .tm_mday = 0, .tm_hour = -3,
+	  .tm_min = 75, .tm_sec = 61, .tm_wday = 9, .tm_yday = 400 },
+	{ .tm_year = 120, .tm_mon = 11, .tm_mday = 28, .tm_hour = 12,
+	  .tm_wday = 1, .tm_yday = 362, .tm_zone = "GMT" },
+};
+
+static void
+test_strftime(void)
+{
+	char buf[256], name[64];
+	wchar_t wbuf[256], wfmt[128];
+	size_t n;
+
+	for (size_t i = 0; i < sizeof stm / sizeof stm[0]; i++) {
+		for (size_t j = 0; j < sizeof sfmt / sizeof sfmt[0]; j++) {
+			n = F(strftime)(buf, sizeof buf, sfmt[j], &stm[i]);
+			say("%zu[%s]", n, n ? buf : "");
+			snprintf(name, sizeof name, "strftime-%zu-%zu", i, j);
+			done(name);
+		}
+		mbstowcs(wfmt, "%a %^B %-d %_H|%c|%G %V|%#Z %z|%P", 128);
+		n = F(wcsftime)(wbuf, 256, wfmt, &stm[i]);
+		say("%zu[%ls]", n, n ? wbuf : L"");
+		snprintf(name, sizeof name, "wcsftime-%zu", i);
+		done(name);
+	}
+	for (size_t cap = 0; cap < 12; cap++) {
+		memset(buf, 'x', sizeof buf);
+		n = F(strftime)(buf, cap, "%Y-%m-%d", &stm[0]);
+		say("cap %zu: %zu %s", cap, n, n ? buf : "");
+		done("strftime-cap");
+	}
+	n = F(wcsftime)(wbuf, 5, L"%Y-%m-%d", &stm[0]);
+	say("%zu", n);
+	done("wcsftime-small");
+}
+
+int
+main(int argc, char **argv)
+{
+	if (argc == 3 && strcmp(argv[1], "--check") == 0) {
+		FILE *f = fopen(argv[2], "r");
+		size_t cap = 0;
+
+		if (f == NULL || getdelim(&expected, &cap, '\0', f) < 0) {
+			perror(argv[2]);
+			return 2;
+		}
+		fclose(f);
+	}
+	setenv("TZ", "UTC0", 1);
+	tzset();
+	test_fnmatch();
+	test_strftime();
+	printf("%d passed, %d failed\n", npass, nfail);
+	return nfail != 0;
+}
