@@ -4,6 +4,8 @@
  * the caller stops after all objects were processed, so a user sees every
  * missing symbol at once. RELRO is applied when an object is done.
  */
+#include <errno.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/mman.h>
@@ -12,10 +14,54 @@
 
 unsigned shim_missing_count;
 
-/* Called for references to symbols that nothing provides (--allow-missing). */
-static void missing_stub(void)
+/*
+ * --allow-missing: each unprovided function gets a stub of its own that
+ * names it (once) and fails with ENOSYS. A stub is "movabs $name, %rdi;
+ * movabs $missing_called, %rax; jmp *%rax" in an executable page.
+ */
+static long missing_called(const char *name)
 {
-	shim_fatal("called a symbol that is not provided (--allow-missing)");
+	static char said[64][96];
+	static unsigned nsaid;
+	unsigned i;
+
+	for (i = 0; i < nsaid && strcmp(said[i], name); i++)
+		;
+	if (i == nsaid) {
+		shim_msg("%s: called, but not provided (--allow-missing)", name);
+		if (nsaid < 64)
+			snprintf(said[nsaid++], sizeof said[0], "%s", name);
+	}
+	errno = ENOSYS;
+	return -1;
+}
+
+static uintptr_t missing_stub(const char *name, const char *version)
+{
+	static unsigned char *page;
+	static size_t used = 4096;
+	unsigned char *p;
+	char *label;
+	uintptr_t fn = (uintptr_t)missing_called;
+
+	if (asprintf(&label, "%s%s%s", name, version ? "@" : "",
+	    version ? version : "") < 0)
+		shim_fatal("out of memory");
+	if (used + 24 > 4096) {
+		page = mmap(NULL, 4096, PROT_READ | PROT_WRITE | PROT_EXEC,
+			MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
+		if (page == MAP_FAILED)
+			shim_fatal("cannot map stubs: %s", strerror(errno));
+		used = 0;
+	}
+	p = page + used;
+	used += 24;
+	p[0] = 0x48; p[1] = 0xbf;		/* movabs $label, %rdi */
+	memcpy(p + 2, &label, 8);
+	p[10] = 0x48; p[11] = 0xb8;		/* movabs $fn, %rax */
+	memcpy(p + 12, &fn, 8);
+	p[20] = 0xff; p[21] = 0xe0;		/* jmp *%rax */
+	return (uintptr_t)p;
 }
 
 /* versym index -> version name, for O's references and definitions. */
@@ -102,8 +148,10 @@ static bool resolve(struct object *o, size_t idx, uint32_t type,
 		d->bdef = NULL;
 		return true;
 	}
-	if (lookup_symbol(&ref, copy ? o : NULL, scope, nscope, d) &&
-	    (!d->bdef || d->bdef->addr)) {
+	bool found = lookup_symbol(&ref, copy ? o : NULL, scope, nscope, d);
+	const struct lx_symdef *known = found ? d->bdef : NULL;
+
+	if (found && (!d->bdef || d->bdef->addr)) {
 		shim_debug(SHIM_DEBUG_BINDINGS, "binding %s: %s%s%s -> %s",
 			o->path, ref.name, ref.version ? "@" : "",
 			ref.version ? ref.version : "",
@@ -117,8 +165,14 @@ static bool resolve(struct object *o, size_t idx, uint32_t type,
 		return true;
 	if (shim_cfg.allow_missing)
 		return true;
-	shim_msg("%s: undefined symbol: %s%s%s", o->path, ref.name,
-		ref.version ? "@" : "", ref.version ? ref.version : "");
+	if (known && known->kind == LX_KIND_UNSUPPORTED)
+		shim_msg("%s: unsupported symbol: %s%s%s (%s)", o->path,
+			ref.name, ref.version ? "@" : "",
+			ref.version ? ref.version : "", known->reason);
+	else
+		shim_msg("%s: undefined symbol: %s%s%s%s", o->path, ref.name,
+			ref.version ? "@" : "", ref.version ? ref.version : "",
+			known ? " (not implemented yet)" : "");
 	shim_missing_count++;
 	return false;
 }
@@ -173,11 +227,13 @@ static int apply_rela(struct object *o, const ElfW(Rela) *r, size_t n,
 				continue;
 			if (!d.obj && type != R_X86_64_COPY) {
 				/* weak undefined or allowed missing */
-				sv = shim_cfg.allow_missing &&
-				     ELF64_ST_BIND(o->symtab[idx].st_info) !=
-				     STB_WEAK &&
-				     ELF64_ST_TYPE(o->symtab[idx].st_info) !=
-				     STT_OBJECT ? (uintptr_t)missing_stub : 0;
+				const ElfW(Sym) *s = &o->symtab[idx];
+
+				if (shim_cfg.allow_missing &&
+				    ELF64_ST_BIND(s->st_info) != STB_WEAK &&
+				    ELF64_ST_TYPE(s->st_info) != STT_OBJECT)
+					sv = missing_stub(o->strtab + s->st_name,
+						object_ref_version(o, idx));
 			} else if (d.obj) {
 				sv = symdef_address(&d);
 			}

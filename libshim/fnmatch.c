@@ -1,9 +1,10 @@
 /*
- * glibc's fnmatch: musl's flag values are glibc's and musl handles
- * FNM_PATHNAME, FNM_NOESCAPE, FNM_PERIOD, FNM_LEADING_DIR and
- * FNM_CASEFOLD, so those calls go straight to it.  FNM_EXTMATCH (ksh
- * pattern lists: ?(..) *(..) +(..) @(..) !(..)) is matched here by a
- * backtracking matcher that hands single bracket expressions to musl.
+ * glibc's fnmatch.  musl's flag values are glibc's, but musl lacks
+ * FNM_EXTMATCH (ksh pattern lists: ?(..) *(..) +(..) @(..) !(..)) and
+ * differs from glibc on FNM_CASEFOLD with bracket classes, on a trailing
+ * backslash and on an unterminated range, so every pattern is matched
+ * here by a backtracking matcher; single bracket expressions (classes,
+ * ranges, collating elements) are handed to musl's fnmatch.
  */
 #include <ctype.h>
 #include <fnmatch.h>
@@ -44,11 +45,25 @@ leading(const struct fnm *m, const char *s)
 	    ((m->flags & LX_FNM_PATHNAME) && s[-1] == '/');
 }
 
+static const char *group_end(const struct fnm *m, const char *p,
+    const char *pe);
+
 static bool
 is_ext(const struct fnm *m, const char *p, const char *pe)
 {
 	return (m->flags & LX_FNM_EXTMATCH) && p + 1 < pe && p[1] == '(' &&
-	    strchr("?*+@!", *p) != NULL;
+	    strchr("?*+@!", *p) != NULL && group_end(m, p + 1, pe) != NULL;
+}
+
+/* An unterminated bracket cut in a range ("[a-"): glibc fails the match. */
+static bool
+range_cut(const char *p, const char *pe)
+{
+	const char *q = p + 1;
+
+	if (q < pe && (*q == '!' || *q == '^'))
+		q++;
+	return pe - q >= 2 && pe[-1] == '-';
 }
 
 /* End of the bracket expression at p ('['), or NULL if it is not one. */
@@ -102,7 +117,7 @@ bracket(const struct fnm *m, const char *p, const char *b, const char *s)
 {
 	char pat[256], ch[2] = { *s, 0 };
 	size_t n = (size_t)(b - p + 1);
-	int hf = m->flags & (LX_FNM_NOESCAPE | LX_FNM_CASEFOLD);
+	bool fold = m->flags & LX_FNM_CASEFOLD, cls = false;
 
 	if (n >= sizeof pat)
 		return false;
@@ -110,9 +125,20 @@ bracket(const struct fnm *m, const char *p, const char *b, const char *s)
 		return false;
 	if (leading(m, s))
 		return false;
-	memcpy(pat, p, n);
+	/* CASEFOLD: glibc folds the character and the range ends, not the
+	 * classes ([[:upper:]] never matches then). */
+	for (size_t i = 0; i < n; i++) {
+		if (p[i] == '[' && i + 1 < n && p[i + 1] == ':')
+			cls = true;
+		else if (p[i] == ':' && i + 1 < n && p[i + 1] == ']')
+			cls = false;
+		pat[i] = fold && !cls ? (char)tolower((unsigned char)p[i]) :
+		    p[i];
+	}
 	pat[n] = 0;
-	return fnmatch(pat, ch, hf) == 0;
+	if (fold)
+		ch[0] = (char)tolower((unsigned char)ch[0]);
+	return fnmatch(pat, ch, m->flags & LX_FNM_NOESCAPE) == 0;
 }
 
 /* The alternatives of the pattern list p..e ('(' .. ')'), at most 32. */
@@ -122,11 +148,11 @@ split(const struct fnm *m, const char *p, const char *e, const char **alt)
 	int n = 0, level = 0;
 	const char *b;
 
+	/* glibc does not honour backslashes here: "@(\\|)" has two
+	 * alternatives. */
 	alt[n++] = p + 1;
 	for (p++; p < e; p++) {
-		if (*p == '\\' && !(m->flags & LX_FNM_NOESCAPE) && p + 1 < e)
-			p++;
-		else if (*p == '[' && (b = bracket_end(m, p, e)) != NULL)
+		if (*p == '[' && (b = bracket_end(m, p, e)) != NULL)
 			p = b;
 		else if (*p == '(')
 			level++;
@@ -258,10 +284,12 @@ match(struct fnm *m, const char *p, const char *pe, const char *s,
 			if (!bracket(m, p, b, s))
 				goto fail;
 			p = b;
+		} else if (*p == '[' && range_cut(p, pe)) {
+			goto fail;
 		} else {
 			if (*p == '\\' && !(m->flags & LX_FNM_NOESCAPE) &&
-			    p + 1 < pe)
-				p++;
+			    ++p == pe)
+				goto fail;
 			if (!same(m, *p, *s))
 				goto fail;
 		}
@@ -279,8 +307,6 @@ lx_fnmatch(const char *pattern, const char *string, int flags)
 {
 	struct fnm m = { string, flags, 0 };
 
-	if (!(flags & LX_FNM_EXTMATCH))
-		return fnmatch(pattern, string, flags);
 	return match(&m, pattern, pattern + strlen(pattern), string,
 	    string + strlen(string), true) ? 0 : LX_FNM_NOMATCH;
 }

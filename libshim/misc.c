@@ -40,8 +40,10 @@ lx_misc_start(void *stack_end)
 static void
 copy_field(char *dst, const char *src)
 {
-	strncpy(dst, src, LX_UTSNAME_LEN - 1);
-	dst[LX_UTSNAME_LEN - 1] = '\0';
+	size_t n = strnlen(src, LX_UTSNAME_LEN - 1);
+
+	memcpy(dst, src, n);
+	dst[n] = '\0';
 }
 
 int

@@ -108,6 +108,28 @@ lx_signal(int sig, lx_sighandler_t handler)
 }
 
 /*
+ * glibc's __sysv_signal (sysv_signal): System V semantics, the handler is
+ * reset to SIG_DFL on delivery, SIG not blocked, calls not restarted.
+ * (No symmap line yet: __sysv_signal@GLIBC_2.2.5 should bind here.)
+ */
+lx_sighandler_t
+lx___sysv_signal(int sig, lx_sighandler_t handler)
+{
+	struct lx_sigaction sa, osa;
+
+	if (handler == LX_SIG_ERR || sig <= 0 || sig >= 65) {
+		errno = EINVAL;
+		return LX_SIG_ERR;
+	}
+	memset(&sa, 0, sizeof sa);
+	sa.u.handler = handler;
+	sa.sa_flags = (int)(LX_SA_RESETHAND | LX_SA_NODEFER);
+	if (lx_sigaction(sig, &sa, &osa) != 0)
+		return LX_SIG_ERR;
+	return osa.u.handler;
+}
+
+/*
  * System V sigset(): SIG_HOLD blocks SIG; anything else installs DISP with
  * no flags and unblocks SIG.  Returns SIG_HOLD if SIG was blocked before,
  * else the previous disposition.

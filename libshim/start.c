@@ -13,6 +13,7 @@
 #include <unistd.h>
 
 #include "libshim.h"
+#include "lx/gnu.h"
 #include "shim.h"
 
 FILE *lx_stdin, *lx_stdout, *lx_stderr;
@@ -130,6 +131,7 @@ void lx_personality_init(int argc, char **argv, char **envp,
 		__progname_full = argv[0];
 		__progname = lx_program_invocation_short_name;
 	}
+	lx_misc_start(shim_boot.sp);
 	atexit(run_exit_fns);
 	/* Guests expect glibc's thread stacks (8 MiB), not musl's 128 KiB. */
 	if (pthread_attr_init(&a) == 0) {

@@ -49,8 +49,10 @@ put(struct out *o, char c)
 static void
 fill(struct out *o, char c, long n)
 {
-	for (; n > 0; n--)
+	for (; n > 0 && o->len < o->max; n--)
 		put(o, c);
+	if (n > 0)
+		o->len += (size_t)n;	/* past the end: only count */
 }
 
 static char
@@ -90,7 +92,7 @@ put_num(struct out *o, const struct spec *sp, long long v, int digits,
 	if (pad == '-') {
 		fill(o, ' ', sp->width - neg - n);
 	} else {
-		w = sp->width >= 0 ? sp->width : digits;
+		w = sp->width > digits ? sp->width : digits;
 		if (pad == '_')
 			fill(o, ' ', w - neg - n);
 		if (neg)
@@ -180,6 +182,8 @@ zone(struct out *o, struct spec *sp, const struct tm *tm, bool numeric)
 	const char *z = tm->tm_zone;
 	struct spec one = *sp;
 
+	if (tm->tm_isdst < 0)
+		return;
 	if (!numeric) {
 		if (z == NULL || *z == 0) {
 			tzset();
@@ -188,8 +192,6 @@ zone(struct out *o, struct spec *sp, const struct tm *tm, bool numeric)
 		put_str(o, sp, z ? z : "", z ? strlen(z) : 0);
 		return;
 	}
-	if (tm->tm_isdst < 0)
-		return;
 	one.pad = sp->pad == '0' ? '0' : ' ';
 	put_str(o, &one, off < 0 ? "-" : "+", 1);
 	if (off < 0)

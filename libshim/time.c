@@ -20,13 +20,16 @@ extern void *lx_live_lx_tzname, *lx_live_lx___tzname;
 extern void *lx_live_lx_timezone, *lx_live_lx___timezone;
 extern void *lx_live_lx_daylight, *lx_live_lx___daylight;
 
+/* glibc names a zone without daylight saving time twice ("UTC0" gives
+ * UTC/UTC); musl leaves the second name empty. */
 static void
 sync_tzname(void *live)
 {
 	char **t = live;
 
 	t[0] = tzname[0];
-	t[1] = tzname[1];
+	t[1] = tzname[1] != NULL && *tzname[1] == '\0' ? tzname[0] :
+	    tzname[1];
 }
 
 void

@@ -51,6 +51,7 @@ int lx_signal_is_reserved(int sig);
 int lx_sigaction(int sig, const struct lx_sigaction *act,
     struct lx_sigaction *oact);
 lx_sighandler_t lx_signal(int sig, lx_sighandler_t handler);
+lx_sighandler_t lx___sysv_signal(int sig, lx_sighandler_t handler);
 lx_sighandler_t lx_sigset(int sig, lx_sighandler_t disp);
 int lx_sigprocmask(int how, const lx_sigset_t *set, lx_sigset_t *oset);
 int lx_pthread_sigmask(int how, const lx_sigset_t *set, lx_sigset_t *oset);
