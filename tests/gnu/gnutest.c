@@ -21,6 +21,8 @@
 #include <unistd.h>
 #include <wchar.h>
 
+#include "difftest.h"
+
 #ifdef SHIM
 #include "shim.h"
 #else
@@ -29,142 +31,6 @@
 
 #define obstack_chunk_alloc malloc
 #define obstack_chunk_free free
-
-static char tr[8192];		/* the transcript being built */
-static size_t trlen;
-static int npass, nfail;
-static char *expected;		/* --check: the oracle's records */
-
-static void
-say(const char *fmt, ...)
-{
-	va_list ap;
-	int n;
-
-	va_start(ap, fmt);
-	n = vsnprintf(tr + trlen, sizeof tr - trlen, fmt, ap);
-	va_end(ap);
-	if (n > 0)
-		trlen += (size_t)n < sizeof tr - trlen ? (size_t)n :
-		    sizeof tr - trlen - 1;
-}
-
-/* Escapes newlines and tabs so that a record is one line. */
-static void
-escape(const char *in, char *out, size_t cap)
-{
-	size_t j = 0;
-
-	for (; *in && j + 3 < cap; in++) {
-		if (*in == '\n' || *in == '\t' || *in == '\\') {
-			out[j++] = '\\';
-			out[j++] = *in == '\n' ? 'n' : *in == '\t' ? 't' : '\\';
-		} else {
-			out[j++] = *in;
-		}
-	}
-	out[j] = '\0';
-}
-
-static const char *
-lookup(const char *name)
-{
-	static char val[8192];
-	size_t n = strlen(name);
-	const char *p = expected, *e;
-
-	while (p != NULL && *p) {
-		e = strchr(p, '\n');
-		if (strncmp(p, name, n) == 0 && p[n] == '\t') {
-			size_t l = (e ? (size_t)(e - p) : strlen(p)) - n - 1;
-
-			memcpy(val, p + n + 1, l);
-			val[l] = '\0';
-			return val;
-		}
-		p = e ? e + 1 : NULL;
-	}
-	return NULL;
-}
-
-/* Ends a case: compares the transcript with WANT (inline) or the oracle. */
-static void
-done(const char *name, const char *want)
-{
-	static char got[16384], w[16384];
-	const char *ref;
-
-	escape(tr, got, sizeof got);
-	trlen = 0;
-	tr[0] = '\0';
-	if (want != NULL)
-		escape(want, w, sizeof w);
-	ref = want != NULL ? w : expected != NULL ? lookup(name) : NULL;
-	if (expected == NULL)
-		printf("%s\t%s\n", name, got);
-	if (ref == NULL) {
-		if (expected != NULL) {
-			printf("FAIL %s: no oracle record\n", name);
-			nfail++;
-		} else {
-			npass++;
-		}
-		return;
-	}
-	if (strcmp(got, ref) == 0) {
-		npass++;
-		if (expected != NULL)
-			printf("ok %s\n", name);
-		return;
-	}
-	nfail++;
-	printf("FAIL %s\n  got:  %s\n  want: %s\n", name, got, ref);
-}
-
-static void
-slurp(int fd, const char *label)
-{
-	char buf[4096];
-	ssize_t n;
-
-	lseek(fd, 0, SEEK_SET);
-	n = read(fd, buf, sizeof buf - 1);
-	buf[n > 0 ? n : 0] = '\0';
-	say("%s=[%s]", label, buf);
-	close(fd);
-}
-
-/* Runs FN(ARG) in a child with stdout and stderr captured; records both
- * and how the child ended. */
-static void
-child(void (*fn)(void *), void *arg)
-{
-	FILE *o = tmpfile(), *e = tmpfile();
-	int status;
-	pid_t pid;
-
-	fflush(stdout);
-	fflush(stderr);
-	pid = fork();
-	if (pid == 0) {
-		dup2(fileno(o), 1);
-		dup2(fileno(e), 2);
-		signal(SIGABRT, SIG_DFL);
-		fn(arg);
-		fflush(stdout);
-		fflush(stderr);
-		_exit(0);
-	}
-	waitpid(pid, &status, 0);
-	slurp(dup(fileno(o)), " out");
-	slurp(dup(fileno(e)), " err");
-	if (WIFEXITED(status))
-		say(" exit=%d", WEXITSTATUS(status));
-	else
-		say(" signal=%d", WTERMSIG(status));
-	fclose(o);
-	fclose(e);
-}
 
 #define OVERFLOW	" out=[] err=[*** buffer overflow detected ***: " \
 			"terminated\n] signal=6"
@@ -219,51 +85,51 @@ test_fortify(void)
 	char b[16], *p;
 
 	p = F(__strcpy_chk)(b, "hello", sizeof b);
-	say("strcpy=%s same=%d", b, p == b);
+	dt_say("strcpy=%s same=%d", b, p == b);
 	p = F(__stpcpy_chk)(b, "abc", 4);
-	say(" stpcpy=%td", p - b);
+	dt_say(" stpcpy=%td", p - b);
 	F(__strcat_chk)(b, "def", sizeof b);
 	F(__strncat_chk)(b, "ghijk", 2, sizeof b);
-	say(" cat=%s", b);
+	dt_say(" cat=%s", b);
 	F(__strncpy_chk)(b, "xy", 5, sizeof b);
-	say(" ncpy=%s", b);
+	dt_say(" ncpy=%s", b);
 	p = F(__mempcpy_chk)(b, "12345", 5, sizeof b);
-	say(" mempcpy=%td", p - b);
-	say(" sprintf=%d:", F(__sprintf_chk)(b, 1, sizeof b, "%s-%d", "a", 7));
-	say("%s", b);
-	say(" snprintf=%d:", F(__snprintf_chk)(b, 4, 1, sizeof b, "%s",
+	dt_say(" mempcpy=%td", p - b);
+	dt_say(" sprintf=%d:", F(__sprintf_chk)(b, 1, sizeof b, "%s-%d", "a", 7));
+	dt_say("%s", b);
+	dt_say(" snprintf=%d:", F(__snprintf_chk)(b, 4, 1, sizeof b, "%s",
 	    "abcdef"));
-	say("%s", b);
-	say(" fdelt=%ld", F(__fdelt_chk)(130));
-	done("fortify-ok", "strcpy=hello same=1 stpcpy=3 cat=abcdefgh "
+	dt_say("%s", b);
+	dt_say(" fdelt=%ld", F(__fdelt_chk)(130));
+	dt_done("fortify-ok", "strcpy=hello same=1 stpcpy=3 cat=abcdefgh "
 	    "ncpy=xy mempcpy=5 sprintf=3:a-7 snprintf=6:abc fdelt=2");
 
-	child(t_printf_chk, NULL);
-	done("printf_chk", " out=[[42|   ab|ff  |3.142]\nas1printf\n] "
+	dt_child(t_printf_chk, NULL);
+	dt_done("printf_chk", " out=[[42|   ab|ff  |3.142]\nas1printf\n] "
 	    "err=[to stderr x\n] exit=0");
-	child(t_strcpy_over, NULL);
-	done("strcpy_chk-overflow", OVERFLOW);
-	child(t_memcpy_over, "abcdefgh");
-	done("memcpy_chk-overflow", OVERFLOW);
-	child(t_memset_over, NULL);
-	done("memset_chk-overflow", OVERFLOW);
-	child(t_strcat_over, NULL);
-	done("strcat_chk-overflow", OVERFLOW);
-	child(t_strncat_over, NULL);
-	done("strncat_chk-overflow", OVERFLOW);
-	child(t_sprintf_over, NULL);
-	done("sprintf_chk-overflow", OVERFLOW);
-	child(t_snprintf_over, NULL);
-	done("snprintf_chk-overflow", OVERFLOW);
-	child(t_read_over, NULL);
-	done("read_chk-overflow", OVERFLOW);
-	child(t_fdelt_over, NULL);
-	done("fdelt_chk-overflow", " out=[] err=[*** bit out of range 0 - "
+	dt_child(t_strcpy_over, NULL);
+	dt_done("strcpy_chk-overflow", OVERFLOW);
+	dt_child(t_memcpy_over, "abcdefgh");
+	dt_done("memcpy_chk-overflow", OVERFLOW);
+	dt_child(t_memset_over, NULL);
+	dt_done("memset_chk-overflow", OVERFLOW);
+	dt_child(t_strcat_over, NULL);
+	dt_done("strcat_chk-overflow", OVERFLOW);
+	dt_child(t_strncat_over, NULL);
+	dt_done("strncat_chk-overflow", OVERFLOW);
+	dt_child(t_sprintf_over, NULL);
+	dt_done("sprintf_chk-overflow", OVERFLOW);
+	dt_child(t_snprintf_over, NULL);
+	dt_done("snprintf_chk-overflow", OVERFLOW);
+	dt_child(t_read_over, NULL);
+	dt_done("read_chk-overflow", OVERFLOW);
+	dt_child(t_fdelt_over, NULL);
+	dt_done("fdelt_chk-overflow", " out=[] err=[*** bit out of range 0 - "
 	    "FD_SETSIZE on fd_set ***: terminated\n] signal=6");
-	child(t_wcscpy_over, NULL);
-	done("wcscpy_chk-overflow", OVERFLOW);
-	child(t_open_creat, NULL);
-	done("open_2-creat", " out=[] err=[*** invalid open call: O_CREAT "
+	dt_child(t_wcscpy_over, NULL);
+	dt_done("wcscpy_chk-overflow", OVERFLOW);
+	dt_child(t_open_creat, NULL);
+	dt_done("open_2-creat", " out=[] err=[*** invalid open call: O_CREAT "
 	    "or O_TMPFILE without mode ***: terminated\n] signal=6");
 }
 
@@ -314,17 +180,17 @@ static void
 test_error(void)
 {
 	G(program_invocation_name) = "prog";
-	child(t_error1, NULL);
-	done("error", " out=[before] err=[prog: cannot open x.txt: No such "
+	dt_child(t_error1, NULL);
+	dt_done("error", " out=[before] err=[prog: cannot open x.txt: No such "
 	    "file or directory\nprog: plain\ncount=2\nprog: fatal 1: "
 	    "Permission denied\n] exit=3");
-	child(t_error2, NULL);
-	done("error_at_line", " out=[] err=[prog:f.c:10: one\nprog:f.c:10: "
+	dt_child(t_error2, NULL);
+	dt_done("error_at_line", " out=[] err=[prog:f.c:10: one\nprog:f.c:10: "
 	    "two: Input/output error\nprog:f.c:11: three\nprog:g.c:11: "
 	    "other file\nprog: no file\nprog: unknown errno: Unknown error "
 	    "9999\nprog:f.c:12: bye\n] exit=4");
-	child(t_error3, NULL);
-	done("error-progname-hook", " out=[] err=[HOOK>hooked: Invalid "
+	dt_child(t_error3, NULL);
+	dt_done("error-progname-hook", " out=[] err=[HOOK>hooked: Invalid "
 	    "argument\n] exit=0");
 }
 
@@ -415,18 +281,18 @@ test_getopt(void)
 
 	G(program_invocation_name) = "p";
 	for (i = 0; i < sizeof gcases / sizeof gcases[0]; i++) {
-		child(t_getopt, (void *)&gcases[i]);
+		dt_child(t_getopt, (void *)&gcases[i]);
 		snprintf(name, sizeof name, "getopt-%zu", i);
-		done(name, NULL);
+		dt_done(name, NULL);
 	}
 	setenv("POSIXLY_CORRECT", "1", 1);
-	child(t_getopt, (void *)&gcases[0]);
+	dt_child(t_getopt, (void *)&gcases[0]);
 	unsetenv("POSIXLY_CORRECT");
-	done("getopt-posixly-correct", NULL);
+	dt_done("getopt-posixly-correct", NULL);
 	G(opterr) = 0;
-	child(t_getopt, (void *)&gcases[9]);
+	dt_child(t_getopt, (void *)&gcases[9]);
 	G(opterr) = 1;
-	done("getopt-opterr-0", NULL);
+	dt_done("getopt-opterr-0", NULL);
 }
 
 /* ---- strings ---------------------------------------------------------- */
@@ -444,25 +310,25 @@ test_strings(void)
 	for (i = 0; i < sizeof errs / sizeof errs[0]; i++) {
 		buf[0] = '\0';
 		p = F(strerror_r)(errs[i], buf, sizeof buf);
-		say("%d:%s:%s; ", errs[i], p, p == buf ? "buf" : "static");
+		dt_say("%d:%s:%s; ", errs[i], p, p == buf ? "buf" : "static");
 	}
-	done("strerror_r", NULL);
+	dt_done("strerror_r", NULL);
 	r = F(__xpg_strerror_r)(ENOENT, buf, sizeof buf);
-	say("%d:%s ", r, buf);
+	dt_say("%d:%s ", r, buf);
 	r = F(__xpg_strerror_r)(ENOENT, small, sizeof small);
-	say("%d:%s ", r, small);
+	dt_say("%d:%s ", r, small);
 	r = F(__xpg_strerror_r)(12345, buf, sizeof buf);
-	say("%d:%s", r, buf);
-	done("xpg_strerror_r", "0:No such file or directory 34:No such "
+	dt_say("%d:%s", r, buf);
+	dt_done("xpg_strerror_r", "0:No such file or directory 34:No such "
 	    "22:Unknown error 12345");
-	say("[%s][%s][%s][%s][%s]", F(basename)("/usr/lib"),
+	dt_say("[%s][%s][%s][%s][%s]", F(basename)("/usr/lib"),
 	    F(basename)("/usr/"), F(basename)("name"), F(basename)("/"),
 	    F(basename)(""));
-	done("basename", "[lib][][name][][]");
+	dt_done("basename", "[lib][][name][][]");
 	p = "abcdef";
-	say("%td %d %d %d", (char *)F(rawmemchr)(p, 'e') - p, F(rpmatch)("yes"),
+	dt_say("%td %d %d %d", (char *)F(rawmemchr)(p, 'e') - p, F(rpmatch)("yes"),
 	    F(rpmatch)("No"), F(rpmatch)("maybe"));
-	done("rawmemchr-rpmatch", NULL);
+	dt_done("rawmemchr-rpmatch", NULL);
 }
 
 /* ---- obstack ---------------------------------------------------------- */
@@ -475,32 +341,32 @@ test_obstack(void)
 	int i;
 
 	obstack_init(&ob);
-	say("chunk_size=%ld mask=%d", ob.chunk_size, ob.alignment_mask);
+	dt_say("chunk_size=%ld mask=%d", ob.chunk_size, ob.alignment_mask);
 	s = obstack_copy0(&ob, "hello", 5);
 	obstack_grow(&ob, "wor", 3);
 	obstack_1grow(&ob, 'l');
 	obstack_grow0(&ob, "d", 1);
 	t = obstack_finish(&ob);
-	say(" s=%s t=%s off=%td", s, t, t - s);
+	dt_say(" s=%s t=%s off=%td", s, t, t - s);
 	for (i = 0; i < 1000; i++)
 		obstack_grow(&ob, "0123456789", 10);
 	obstack_1grow(&ob, '\0');
-	say(" size=%d", obstack_object_size(&ob));
+	dt_say(" size=%d", obstack_object_size(&ob));
 	big = obstack_finish(&ob);
-	say(" big=%zu %.12s used=%d", strlen(big), big + 9990,
+	dt_say(" big=%zu %.12s used=%d", strlen(big), big + 9990,
 	    obstack_memory_used(&ob));
-	say(" s-still=%s", s);
+	dt_say(" s-still=%s", s);
 	i = F(obstack_printf)(&ob, "n=%d %s", 42, "x");
 	obstack_1grow(&ob, '\0');
-	say(" printf=%d:%s", i, (char *)obstack_finish(&ob));
+	dt_say(" printf=%d:%s", i, (char *)obstack_finish(&ob));
 	obstack_free(&ob, t);
-	say(" after-free-base-is-t=%d", (char *)obstack_base(&ob) == t);
+	dt_say(" after-free-base-is-t=%d", (char *)obstack_base(&ob) == t);
 	s = obstack_alloc(&ob, 8000);
-	say(" alloc-aligned=%d used=%d", ((size_t)s & 15) == 0,
+	dt_say(" alloc-aligned=%d used=%d", ((size_t)s & 15) == 0,
 	    obstack_memory_used(&ob));
-	say(" empty=%d", obstack_empty_p(&ob));
+	dt_say(" empty=%d", obstack_empty_p(&ob));
 	obstack_free(&ob, NULL);
-	done("obstack", NULL);
+	dt_done("obstack", NULL);
 }
 
 /* ---- the rest --------------------------------------------------------- */
@@ -517,85 +383,75 @@ test_misc(void)
 	wchar_t *wend;
 
 	v = F(__isoc23_strtol)("  -0b101xyz", &end, 0);
-	say("%ld:%s ", v, end);
+	dt_say("%ld:%s ", v, end);
 	v = F(__isoc23_strtol)("0b11", &end, 2);
-	say("%ld:%s ", v, end);
+	dt_say("%ld:%s ", v, end);
 	v = F(__isoc23_strtol)("0b2", &end, 0);
-	say("%ld:%s ", v, end);
+	dt_say("%ld:%s ", v, end);
 	v = F(__isoc23_strtol)("0x1f", &end, 0);
-	say("%ld:%s ", v, end);
+	dt_say("%ld:%s ", v, end);
 	v = F(__isoc23_strtol)("0b11", &end, 10);
-	say("%ld:%s ", v, end);
+	dt_say("%ld:%s ", v, end);
 	errno = 0;
 	v = F(__isoc23_strtol)("0b1" "0000000000000000000000000000000"
 	    "00000000000000000000000000000000", &end, 0);
-	say("%ld:%d ", v, errno == ERANGE);
-	say("%lu ", F(__isoc23_strtoul)("-0b1", NULL, 0));
+	dt_say("%ld:%d ", v, errno == ERANGE);
+	dt_say("%lu ", F(__isoc23_strtoul)("-0b1", NULL, 0));
 	v = F(__isoc23_wcstol)(L"+0B111", &wend, 0);
-	say("%ld:%d", v, (int)*wend);
+	dt_say("%ld:%d", v, (int)*wend);
 #else
-	say("-5:xyz 3: 0:b2 31: 0:b11 9223372036854775807:1 "
+	dt_say("-5:xyz 3: 0:b2 31: 0:b11 9223372036854775807:1 "
 	    "18446744073709551615 7:0");
 #endif
-	done("isoc23_strtol", "-5:xyz 3: 0:b2 31: 0:b11 "
+	dt_done("isoc23_strtol", "-5:xyz 3: 0:b2 31: 0:b11 "
 	    "9223372036854775807:1 18446744073709551615 7:0");
 
 	m = F(sigsetmask)(1 << (SIGUSR1 - 1));
-	say("old=%#x ", m);
+	dt_say("old=%#x ", m);
 	m = F(sigblock)(1 << (SIGUSR2 - 1));
-	say("blk=%#x ", m);
-	say("get=%#x ", F(siggetmask)());
+	dt_say("blk=%#x ", m);
+	dt_say("get=%#x ", F(siggetmask)());
 	F(sigsetmask)(0);
-	done("sigmask", NULL);
+	dt_done("sigmask", NULL);
 
 	fd = open("/", O_RDONLY);
-	say("fcntl64 getfd=%d ", F(fcntl64)(fd, F_GETFD));
-	say("setfd=%d ", F(fcntl64)(fd, F_SETFD, FD_CLOEXEC));
-	say("getfd=%d ", F(fcntl64)(fd, F_GETFD));
-	say("dupfd=%d ", F(fcntl64)(fd, F_DUPFD, 50));
-	say("getown=%d ", F(fcntl64)(fd, F_GETOWN));
+	dt_say("fcntl64 getfd=%d ", F(fcntl64)(fd, F_GETFD));
+	dt_say("setfd=%d ", F(fcntl64)(fd, F_SETFD, FD_CLOEXEC));
+	dt_say("getfd=%d ", F(fcntl64)(fd, F_GETFD));
+	dt_say("dupfd=%d ", F(fcntl64)(fd, F_DUPFD, 50));
+	dt_say("getown=%d ", F(fcntl64)(fd, F_GETOWN));
 	m = F(fcntl64)(-1, F_GETFD);
-	say("bad=%d:%d", m, errno);
+	dt_say("bad=%d:%d", m, errno);
 	close(50);
-	done("fcntl64", NULL);
+	dt_done("fcntl64", NULL);
 
-	say("xstat=%d ", F(__xstat)(1, "/", &st));
-	say("dir=%d ino=%d ", S_ISDIR(st.st_mode), st.st_ino > 0);
-	say("fxstat=%d ", F(__fxstat)(1, fd, &st));
+	dt_say("xstat=%d ", F(__xstat)(1, "/", &st));
+	dt_say("dir=%d ino=%d ", S_ISDIR(st.st_mode), st.st_ino > 0);
+	dt_say("fxstat=%d ", F(__fxstat)(1, fd, &st));
 	m = F(__xstat)(7, "/", &st);
-	say("badver=%d:%d ", m, errno);
+	dt_say("badver=%d:%d ", m, errno);
 	m = F(__xstat)(1, "/nonexistent", &st);
-	say("nofile=%d:%d", m, errno);
+	dt_say("nofile=%d:%d", m, errno);
 	close(fd);
-	done("xstat", NULL);
+	dt_done("xstat", NULL);
 
 	end = F(canonicalize_file_name)("/usr/../usr/./lib");
-	say("%s", end);
+	dt_say("%s", end);
 	free(end);
-	done("canonicalize_file_name", "/usr/lib");
-	say("%s", F(gnu_get_libc_version)());
-	done("gnu_get_libc_version", "2.36");
+	dt_done("canonicalize_file_name", "/usr/lib");
+	dt_say("%s", F(gnu_get_libc_version)());
+	dt_done("gnu_get_libc_version", "2.36");
 }
 
 int
 main(int argc, char **argv)
 {
-	if (argc == 3 && strcmp(argv[1], "--check") == 0) {
-		FILE *f = fopen(argv[2], "r");
-		size_t cap = 0;
-
-		if (f == NULL || getdelim(&expected, &cap, '\0', f) < 0) {
-			perror(argv[2]);
-			return 2;
-		}
-		fclose(f);
-	}
+	dt_start(argc, argv);
 	test_fortify();
 	test_error();
 	test_getopt();
 	test_strings();
 	test_obstack();
 	test_misc();
-	printf("%d passed, %d failed\n", npass, nfail);
-	return nfail != 0;
+	return dt_finish();
 }

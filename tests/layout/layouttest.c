@@ -19,96 +19,13 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
+#include "difftest.h"
+
 #ifdef SHIM
 #include "shim.h"
 #else
 #include "glibc.h"
 #endif
-
-static char tr[16384];		/* the transcript of the current case */
-static size_t trlen;
-static int npass, nfail;
-static char *expected;		/* --check: the oracle's records */
-
-static void
-say(const char *fmt, ...)
-{
-	va_list ap;
-	int n;
-
-	va_start(ap, fmt);
-	n = vsnprintf(tr + trlen, sizeof tr - trlen, fmt, ap);
-	va_end(ap);
-	if (n > 0)
-		trlen += (size_t)n < sizeof tr - trlen ? (size_t)n :
-		    sizeof tr - trlen - 1;
-}
-
-/* The record as one line: newlines, tabs and backslashes escaped. */
-static void
-escape(const char *in, char *out, size_t cap)
-{
-	size_t j = 0;
-
-	for (; *in && j + 5 < cap; in++) {
-		unsigned char c = (unsigned char)*in;
-		if (c == '\n' || c == '\t' || c == '\\') {
-			out[j++] = '\\';
-			out[j++] = c == '\n' ? 'n' : c == '\t' ? 't' : '\\';
-		} else if (c < 32 || c >= 127) {
-			j += (size_t)snprintf(out + j, cap - j, "\\x%02x", c);
-		} else {
-			out[j++] = (char)c;
-		}
-	}
-	out[j] = 0;
-}
-
-/* The oracle's record for name, or NULL. */
-static const char *
-lookup(const char *name, size_t *len)
-{
-	size_t n = strlen(name);
-
-	for (const char *p = expected; p && *p; ) {
-		const char *e = strchr(p, '\n');
-		if (e == NULL)
-			e = p + strlen(p);
-		if ((size_t)(e - p) > n && memcmp(p, name, n) == 0 &&
-		    p[n] == '\t') {
-			*len = (size_t)(e - p - n - 1);
-			return p + n + 1;
-		}
-		p = *e ? e + 1 : e;
-	}
-	return NULL;
-}
-
-/* Ends a case: print its record (oracle) or compare it (--check). */
-static void
-done(const char *name)
-{
-	static char esc[sizeof tr * 4 + 8];
-	const char *want;
-	size_t wlen;
-
-	escape(tr, esc, sizeof esc);
-	trlen = 0;
-	tr[0] = 0;
-	if (expected == NULL) {
-		printf("%s\t%s\n", name, esc);
-		npass++;
-		return;
-	}
-	want = lookup(name, &wlen);
-	if (want && wlen == strlen(esc) && memcmp(want, esc, wlen) == 0) {
-		npass++;
-		return;
-	}
-	nfail++;
-	printf("FAIL %s\n  got:  %s\n  want: %.*s\n", name, esc,
-	    want ? (int)wlen : 9, want ? want : "(missing)");
-}
 
 /* ---- fnmatch ---- */
 
@@ -123,10 +40,10 @@ test_fnmatch(void)
 	char name[64];
 
 	for (size_t i = 0; i < sizeof t / sizeof t[0]; i++) {
-		say("%s|%s|%d => %d", t[i].p, t[i].s, t[i].f,
+		dt_say("%s|%s|%d => %d", t[i].p, t[i].s, t[i].f,
 		    F(fnmatch)(t[i].p, t[i].s, t[i].f));
 		snprintf(name, sizeof name, "fnmatch-%zu", i);
-		done(name);
+		dt_done(name, NULL);
 	}
 }
 
@@ -179,28 +96,28 @@ test_strftime(void)
 	for (size_t i = 0; i < sizeof stm / sizeof stm[0]; i++) {
 		for (size_t j = 0; j < sizeof sfmt / sizeof sfmt[0]; j++) {
 			n = F(strftime)(buf, sizeof buf, sfmt[j], &stm[i]);
-			say("%zu[%s]", n, n ? buf : "");
+			dt_say("%zu[%s]", n, n ? buf : "");
 			snprintf(name, sizeof name, "strftime-%zu-%zu", i, j);
-			done(name);
+			dt_done(name, NULL);
 		}
 		if (stm[i].tm_mon > 11)	/* glibc's wcsftime fails on it */
 			continue;
 		mbstowcs(wfmt, "%a %^B %-d %_H|%c|%G %V|%#Z %z|%P", 128);
 		n = F(wcsftime)(wbuf, 256, wfmt, &stm[i]);
-		say("%zu[%ls]", n, n ? wbuf : L"");
+		dt_say("%zu[%ls]", n, n ? wbuf : L"");
 		snprintf(name, sizeof name, "wcsftime-%zu", i);
-		done(name);
+		dt_done(name, NULL);
 	}
 	for (size_t cap = 0; cap < 12; cap++) {
 		memset(buf, 'x', sizeof buf);
 		n = F(strftime)(buf, cap, "%Y-%m-%d", &stm[0]);
-		say("%zu %s", n, n ? buf : "");
+		dt_say("%zu %s", n, n ? buf : "");
 		snprintf(name, sizeof name, "strftime-cap-%zu", cap);
-		done(name);
+		dt_done(name, NULL);
 	}
 	n = F(wcsftime)(wbuf, 5, L"%Y-%m-%d", &stm[0]);
-	say("%zu", n);
-	done("wcsftime-small");
+	dt_say("%zu", n);
+	dt_done("wcsftime-small", NULL);
 }
 
 /* ---- fts ---- */
@@ -268,19 +185,19 @@ remove_fixture(void)
 static void
 show_ent(const FTSENT *e, int opts)
 {
-	say("%d:%d:%s:%s:%d:%d", e->fts_info, e->fts_level, e->fts_path,
+	dt_say("%d:%d:%s:%s:%d:%d", e->fts_info, e->fts_level, e->fts_path,
 	    e->fts_name, e->fts_pathlen, e->fts_namelen);
 	if (opts & (FTS_NOCHDIR | FTS_LOGICAL))
-		say(":acc=%s", e->fts_accpath);
+		dt_say(":acc=%s", e->fts_accpath);
 	if (e->fts_errno)
-		say(":err=%d", e->fts_errno);
+		dt_say(":err=%d", e->fts_errno);
 	if (!(opts & FTS_NOSTAT) && (e->fts_info == FTS_D ||
 	    e->fts_info == FTS_DP || e->fts_info == FTS_SL))
-		say(":mode=%o", e->fts_statp->st_mode & S_IFMT);
+		dt_say(":mode=%o", e->fts_statp->st_mode & S_IFMT);
 	if (e->fts_info == FTS_DC)
-		say(":cycle=%d:%s", e->fts_cycle->fts_level,
+		dt_say(":cycle=%d:%s", e->fts_cycle->fts_level,
 		    e->fts_cycle->fts_name);
-	say("\n");
+	dt_say("\n");
 }
 
 /* Walks roots with opts; skip/follow/again: the name to fts_set on. */
@@ -293,19 +210,19 @@ walk(const char *name, const char *const *roots, int opts,
 	int again = 0;
 
 	if (fts == NULL) {
-		say("open fails: %d", errno);
-		done(name);
+		dt_say("open fails: %d", errno);
+		dt_done(name, NULL);
 		return;
 	}
 	while ((errno = 0, e = F(fts_read)(fts)) != NULL) {
 		show_ent(e, opts);
 		if (set && strcmp(e->fts_name, set) == 0 && !again) {
-			say("set=%d\n", F(fts_set)(fts, e, instr));
+			dt_say("set=%d\n", F(fts_set)(fts, e, instr));
 			again = instr == FTS_AGAIN;
 		}
 	}
-	say("end errno=%d close=%d", errno, F(fts_close)(fts));
-	done(name);
+	dt_say("end errno=%d close=%d", errno, F(fts_close)(fts));
+	dt_done(name, NULL);
 }
 
 static void
@@ -354,33 +271,23 @@ test_fts(void)
 		;
 	/* glibc's fts_path of children is valid only once they are read */
 	for (e = F(fts_children)(fts, 0); e; e = e->fts_link)
-		say("child %d:%d:%s\n", e->fts_info, e->fts_level, e->fts_name);
+		dt_say("child %d:%d:%s\n", e->fts_info, e->fts_level, e->fts_name);
 	while ((e = F(fts_read)(fts)) != NULL)
 		show_ent(e, FTS_NOCHDIR);
-	say("set-bad=%d", F(fts_set)(fts, NULL, 99));
+	dt_say("set-bad=%d", F(fts_set)(fts, NULL, 99));
 	F(fts_close)(fts);
-	done("fts-children");
+	dt_done("fts-children", NULL);
 	remove_fixture();
 }
 
 int
 main(int argc, char **argv)
 {
-	if (argc == 3 && strcmp(argv[1], "--check") == 0) {
-		FILE *f = fopen(argv[2], "r");
-		size_t cap = 0;
-
-		if (f == NULL || getdelim(&expected, &cap, '\0', f) < 0) {
-			perror(argv[2]);
-			return 2;
-		}
-		fclose(f);
-	}
+	dt_start(argc, argv);
 	setenv("TZ", "UTC0", 1);
 	tzset();
 	test_fnmatch();
 	test_strftime();
 	test_fts();
-	printf("%d passed, %d failed\n", npass, nfail);
-	return nfail != 0;
+	return dt_finish();
 }

@@ -24,142 +24,13 @@
 #include <time.h>
 #include <unistd.h>
 
+#include "difftest.h"
+
 #ifdef SHIM
 #include "shim.h"
 #else
 #include "glibc.h"
 #endif
-
-static char tr[16384];		/* the record being built */
-static size_t trlen;
-static int npass, nfail;
-static char *expected;		/* --check: the oracle's records */
-
-static void
-say(const char *fmt, ...)
-{
-	va_list ap;
-	int n;
-
-	va_start(ap, fmt);
-	n = vsnprintf(tr + trlen, sizeof tr - trlen, fmt, ap);
-	va_end(ap);
-	if (n > 0)
-		trlen += (size_t)n < sizeof tr - trlen ? (size_t)n :
-		    sizeof tr - trlen - 1;
-}
-
-/* Makes a record one line: escapes newline, tab and backslash. */
-static void
-escape(const char *in, char *out, size_t cap)
-{
-	size_t j = 0;
-
-	for (; *in && j + 3 < cap; in++) {
-		if (*in == '\n' || *in == '\t' || *in == '\\') {
-			out[j++] = '\\';
-			out[j++] = *in == '\n' ? 'n' : *in == '\t' ? 't' : '\\';
-		} else {
-			out[j++] = *in;
-		}
-	}
-	out[j] = '\0';
-}
-
-/* The oracle's record NAME, or NULL. */
-static const char *
-lookup(const char *name)
-{
-	static char val[32768];
-	size_t n = strlen(name), l;
-	const char *p = expected, *e;
-
-	while (p != NULL && *p) {
-		e = strchr(p, '\n');
-		l = e ? (size_t)(e - p) : strlen(p);
-		if (strncmp(p, name, n) == 0 && p[n] == '\t' &&
-		    l - n - 1 < sizeof val) {
-			memcpy(val, p + n + 1, l - n - 1);
-			val[l - n - 1] = '\0';
-			return val;
-		}
-		p = e ? e + 1 : NULL;
-	}
-	return NULL;
-}
-
-/* Ends a case: compares the record with WANT (inline) or the oracle's. */
-static void
-done(const char *name, const char *want)
-{
-	static char got[32768], w[32768];
-	const char *ref;
-
-	escape(tr, got, sizeof got);
-	trlen = 0;
-	tr[0] = '\0';
-	if (want != NULL)
-		escape(want, w, sizeof w);
-	ref = want != NULL ? w : expected != NULL ? lookup(name) : NULL;
-	if (expected == NULL)
-		printf("%s\t%s\n", name, got);
-	if (ref == NULL && expected != NULL) {
-		printf("FAIL %s: no oracle record\n", name);
-		nfail++;
-	} else if (ref == NULL || strcmp(got, ref) == 0) {
-		npass++;
-		if (expected != NULL)
-			printf("ok %s\n", name);
-	} else {
-		nfail++;
-		printf("FAIL %s\n  got:  %s\n  want: %s\n", name, got, ref);
-	}
-}
-
-static void
-slurp(FILE *f, const char *label)
-{
-	char buf[4096];
-	size_t n;
-
-	fflush(f);
-	rewind(f);
-	n = fread(buf, 1, sizeof buf - 1, f);
-	buf[n] = '\0';
-	say("%s=[%s]", label, buf);
-}
-
-/* Runs FN(ARG) in a child with stdout and stderr captured; records both
- * and how the child ended. */
-static void
-child(void (*fn)(void *), void *arg)
-{
-	FILE *o = tmpfile(), *e = tmpfile();
-	int status;
-	pid_t pid;
-
-	fflush(stdout);
-	fflush(stderr);
-	pid = fork();
-	if (pid == 0) {
-		dup2(fileno(o), 1);
-		dup2(fileno(e), 2);
-		signal(SIGABRT, SIG_DFL);
-		fn(arg);
-		fflush(stdout);
-		fflush(stderr);
-		_exit(0);
-	}
-	waitpid(pid, &status, 0);
-	slurp(o, " out");
-	slurp(e, " err");
-	if (WIFEXITED(status))
-		say(" exit=%d", WEXITSTATUS(status));
-	else
-		say(" signal=%d", WTERMSIG(status));
-	fclose(o);
-	fclose(e);
-}
 
 /* ---- messages ------------------------------------------------------- */
 
@@ -172,32 +43,32 @@ test_strings(void)
 
 	for (i = 0; i <= 134; i++) {
 		snprintf(name, sizeof name, "strerror-%d", i);
-		say("%s", F(strerror)(i));
-		done(name, NULL);
+		dt_say("%s", F(strerror)(i));
+		dt_done(name, NULL);
 	}
-	say("%s|", F(strerror)(200));
-	say("%s|", F(strerror)(-1));
-	say("%s", F(strerror_l)(EIO, uselocale((locale_t)0)));
-	done("strerror-other", NULL);
+	dt_say("%s|", F(strerror)(200));
+	dt_say("%s|", F(strerror)(-1));
+	dt_say("%s", F(strerror_l)(EIO, uselocale((locale_t)0)));
+	dt_done("strerror-other", NULL);
 	for (i = 0; i <= 33; i++) {
 		d = F(sigdescr_np)(i);
 		snprintf(name, sizeof name, "strsignal-%d", i);
-		say("%s|%s", F(strsignal)(i), d ? d : "NULL");
-		done(name, NULL);
+		dt_say("%s|%s", F(strsignal)(i), d ? d : "NULL");
+		dt_done(name, NULL);
 	}
 	/* Real-time signals, numbered from SIGRTMIN in both libraries. */
 	for (i = 0; i < 30; i++) {
 		snprintf(name, sizeof name, "strsignal-rt%d", i);
-		say("%s", F(strsignal)(SIGRTMIN + i));
-		done(name, NULL);
+		dt_say("%s", F(strsignal)(SIGRTMIN + i));
+		dt_done(name, NULL);
 	}
-	say("%s|", F(strsignal)(65));
-	say("%s|", F(strsignal)(99));
-	say("%s", F(strsignal)(-3));
-	done("strsignal-other", NULL);
+	dt_say("%s|", F(strsignal)(65));
+	dt_say("%s|", F(strsignal)(99));
+	dt_say("%s", F(strsignal)(-3));
+	dt_done("strsignal-other", NULL);
 	for (i = -110; i <= 2; i++)
-		say("%d:%s|", i, F(gai_strerror)(i));
-	done("gai_strerror", NULL);
+		dt_say("%d:%s|", i, F(gai_strerror)(i));
+	dt_done("gai_strerror", NULL);
 }
 
 static void
@@ -226,23 +97,23 @@ static void c_assert_noprog(void *a) { (void)a; set_progname("");
 static void
 test_messages(void)
 {
-	child(c_perror, NULL);
-	done("perror", NULL);
-	child(c_warn, NULL);
-	done("warn", NULL);
-	child(c_err, NULL);
-	done("err", NULL);
-	child(c_errx, NULL);
-	done("errx", NULL);
-	child(c_errnull, NULL);
-	done("err-null", NULL);
-	child(c_assert, NULL);
-	done("assert", " out=[] err=[misctest: t.c:42: main: Assertion "
+	dt_child(c_perror, NULL);
+	dt_done("perror", NULL);
+	dt_child(c_warn, NULL);
+	dt_done("warn", NULL);
+	dt_child(c_err, NULL);
+	dt_done("err", NULL);
+	dt_child(c_errx, NULL);
+	dt_done("errx", NULL);
+	dt_child(c_errnull, NULL);
+	dt_done("err-null", NULL);
+	dt_child(c_assert, NULL);
+	dt_done("assert", " out=[] err=[misctest: t.c:42: main: Assertion "
 	    "`x == 1' failed.\n] signal=6");
-	child(c_assert_nofn, NULL);
-	done("assert-nofunc", NULL);
-	child(c_assert_noprog, NULL);
-	done("assert-noprog", NULL);
+	dt_child(c_assert_nofn, NULL);
+	dt_done("assert-nofunc", NULL);
+	dt_child(c_assert_noprog, NULL);
+	dt_done("assert-noprog", NULL);
 }
 
 /* ---- signals --------------------------------------------------------- */
@@ -264,66 +135,66 @@ test_signals(void)
 	F(sigaction)(SIGUSR1, NULL, (void *)&osa);
 	raise(SIGUSR1);
 	raise(SIGUSR1);
-	say("old=%d flags=%#x self-masked=%d hits=%d", old == SIG_DFL,
+	dt_say("old=%d flags=%#x self-masked=%d hits=%d", old == SIG_DFL,
 	    osa.sa_flags & FLAGS, sigismember(&osa.sa_mask, SIGUSR1), hits);
-	say(" bad=%d", F(signal)(0, handler) == SIG_ERR && errno == EINVAL);
-	done("signal", NULL);
+	dt_say(" bad=%d", F(signal)(0, handler) == SIG_ERR && errno == EINVAL);
+	dt_done("signal", NULL);
 
 	memset(&sa, 0, sizeof sa);
 	sa.sa_handler = handler;
 	sa.sa_flags = SA_RESETHAND;
 	sigemptyset(&sa.sa_mask);
 	sigaddset(&sa.sa_mask, SIGUSR2);
-	say("r=%d", F(sigaction)(SIGUSR2, (void *)&sa, NULL));
+	dt_say("r=%d", F(sigaction)(SIGUSR2, (void *)&sa, NULL));
 	memset(&osa, 0, sizeof osa);
 	F(sigaction)(SIGUSR2, NULL, (void *)&osa);
-	say(" flags=%#x mask=%d h=%d", osa.sa_flags & FLAGS,
+	dt_say(" flags=%#x mask=%d h=%d", osa.sa_flags & FLAGS,
 	    sigismember(&osa.sa_mask, SIGUSR2), osa.sa_handler == handler);
 	raise(SIGUSR2);
 	F(sigaction)(SIGUSR2, NULL, (void *)&osa);
-	say(" reset=%d", osa.sa_handler == SIG_DFL);
+	dt_say(" reset=%d", osa.sa_handler == SIG_DFL);
 	r = F(sigaction)(SIGKILL, (void *)&sa, NULL);
-	say(" kill=%d/%d", r, errno);
-	done("sigaction", NULL);
+	dt_say(" kill=%d/%d", r, errno);
+	dt_done("sigaction", NULL);
 
 	sigemptyset(&set);
 	sigaddset(&set, SIGUSR2);
-	say("r=%d", F(sigprocmask)(SIG_BLOCK, (void *)&set, NULL));
+	dt_say("r=%d", F(sigprocmask)(SIG_BLOCK, (void *)&set, NULL));
 	F(sigprocmask)(SIG_SETMASK, NULL, (void *)&oset);
-	say(" usr2=%d usr1=%d", sigismember(&oset, SIGUSR2),
+	dt_say(" usr2=%d usr1=%d", sigismember(&oset, SIGUSR2),
 	    sigismember(&oset, SIGUSR1));
 	r = F(sigprocmask)(7, (void *)&set, NULL);
-	say(" bad=%d/%d", r, errno);
-	say(" pt=%d", F(pthread_sigmask)(SIG_UNBLOCK, (void *)&set,
+	dt_say(" bad=%d/%d", r, errno);
+	dt_say(" pt=%d", F(pthread_sigmask)(SIG_UNBLOCK, (void *)&set,
 	    (void *)&oset));
-	say(" was=%d", sigismember(&oset, SIGUSR2));
-	say(" bad=%d", F(pthread_sigmask)(7, (void *)&set, NULL));
-	done("sigprocmask", NULL);
+	dt_say(" was=%d", sigismember(&oset, SIGUSR2));
+	dt_say(" bad=%d", F(pthread_sigmask)(7, (void *)&set, NULL));
+	dt_done("sigprocmask", NULL);
 
 	old = F(sigset)(SIGUSR1, SIG_HOLD);
 	F(sigprocmask)(SIG_SETMASK, NULL, (void *)&oset);
-	say("old=%d held=%d", old == handler, sigismember(&oset, SIGUSR1));
+	dt_say("old=%d held=%d", old == handler, sigismember(&oset, SIGUSR1));
 	old = F(sigset)(SIGUSR1, SIG_HOLD);
-	say(" again=%d", old == SIG_HOLD);
+	dt_say(" again=%d", old == SIG_HOLD);
 	old = F(sigset)(SIGUSR1, SIG_IGN);
 	F(sigprocmask)(SIG_SETMASK, NULL, (void *)&oset);
-	say(" unheld=%d ret-hold=%d", sigismember(&oset, SIGUSR1),
+	dt_say(" unheld=%d ret-hold=%d", sigismember(&oset, SIGUSR1),
 	    old == SIG_HOLD);
 	F(sigaction)(SIGUSR1, NULL, (void *)&osa);
-	say(" ign=%d flags=%#x", osa.sa_handler == SIG_IGN,
+	dt_say(" ign=%d flags=%#x", osa.sa_handler == SIG_IGN,
 	    osa.sa_flags & FLAGS);
 	old = F(sigset)(SIGUSR1, SIG_DFL);
-	say(" prev-ign=%d", old == SIG_IGN);
-	done("sigset", NULL);
+	dt_say(" prev-ign=%d", old == SIG_IGN);
+	dt_done("sigset", NULL);
 
 	hits = 0;
 	old = F(__sysv_signal)(SIGUSR1, handler);
 	F(sigaction)(SIGUSR1, NULL, (void *)&osa);
-	say("old=%d flags=%#x", old == SIG_DFL, osa.sa_flags & FLAGS);
+	dt_say("old=%d flags=%#x", old == SIG_DFL, osa.sa_flags & FLAGS);
 	raise(SIGUSR1);
 	F(sigaction)(SIGUSR1, NULL, (void *)&osa);
-	say(" hits=%d reset=%d", hits, osa.sa_handler == SIG_DFL);
-	done("sysv_signal", NULL);
+	dt_say(" hits=%d reset=%d", hits, osa.sa_handler == SIG_DFL);
+	dt_done("sysv_signal", NULL);
 }
 
 /* ---- mutexes --------------------------------------------------------- */
@@ -340,29 +211,29 @@ test_mutex(void)
 	int i;
 
 	/* One call per statement: argument order is unspecified. */
-	say("rec %d", F(pthread_mutex_lock)(&m_rec));
-	say(" %d", F(pthread_mutex_trylock)(&m_rec));
-	say(" %d", F(pthread_mutex_trylock)(&m_rec));
+	dt_say("rec %d", F(pthread_mutex_lock)(&m_rec));
+	dt_say(" %d", F(pthread_mutex_trylock)(&m_rec));
+	dt_say(" %d", F(pthread_mutex_trylock)(&m_rec));
 	for (i = 0; i < 4; i++)
-		say(" %d", F(pthread_mutex_unlock)(&m_rec));
-	say(" err %d", F(pthread_mutex_lock)(&m_err));
-	say(" %d", F(pthread_mutex_lock)(&m_err));
-	say(" %d", F(pthread_mutex_unlock)(&m_err));
-	say(" %d", F(pthread_mutex_unlock)(&m_err));
-	say(" ada %d", F(pthread_mutex_lock)(&m_ada));
-	say(" %d", F(pthread_mutex_trylock)(&m_ada));
-	say(" %d", F(pthread_mutex_unlock)(&m_ada));
-	say(" rec2 %d", F(pthread_mutex_trylock)(&m_rec2));
-	say(" %d", F(pthread_mutex_trylock)(&m_rec2));
-	say(" %d", F(pthread_mutex_unlock)(&m_rec2));
-	say(" %d", F(pthread_mutex_unlock)(&m_rec2));
-	done("mutex", NULL);
+		dt_say(" %d", F(pthread_mutex_unlock)(&m_rec));
+	dt_say(" err %d", F(pthread_mutex_lock)(&m_err));
+	dt_say(" %d", F(pthread_mutex_lock)(&m_err));
+	dt_say(" %d", F(pthread_mutex_unlock)(&m_err));
+	dt_say(" %d", F(pthread_mutex_unlock)(&m_err));
+	dt_say(" ada %d", F(pthread_mutex_lock)(&m_ada));
+	dt_say(" %d", F(pthread_mutex_trylock)(&m_ada));
+	dt_say(" %d", F(pthread_mutex_unlock)(&m_ada));
+	dt_say(" rec2 %d", F(pthread_mutex_trylock)(&m_rec2));
+	dt_say(" %d", F(pthread_mutex_trylock)(&m_rec2));
+	dt_say(" %d", F(pthread_mutex_unlock)(&m_rec2));
+	dt_say(" %d", F(pthread_mutex_unlock)(&m_rec2));
+	dt_done("mutex", NULL);
 
 	pthread_rwlockattr_init(&ra);
 	for (i = -1; i <= 3; i++)
-		say(" %d", F(pthread_rwlockattr_setkind_np)(&ra, i));
+		dt_say(" %d", F(pthread_rwlockattr_setkind_np)(&ra, i));
 	pthread_rwlockattr_destroy(&ra);
-	done("rwlockattr_setkind_np", NULL);
+	dt_done("rwlockattr_setkind_np", NULL);
 }
 
 /* ---- time, misc ------------------------------------------------------ */
@@ -370,35 +241,35 @@ test_mutex(void)
 static void
 test_time(void)
 {
-	say("before %s/%s", G(tzname)[0], G(tzname)[1]);
-	done("tzname-initial", NULL);
+	dt_say("before %s/%s", G(tzname)[0], G(tzname)[1]);
+	dt_done("tzname-initial", NULL);
 	setenv("TZ", "EST5EDT", 1);
 	F(tzset)();
-	say("%s/%s %ld %d", G(tzname)[0], G(tzname)[1], G(timezone),
+	dt_say("%s/%s %ld %d", G(tzname)[0], G(tzname)[1], G(timezone),
 	    G(daylight));
-	say(" %s/%s %ld %d", G(__tzname)[0], G(__tzname)[1], G(__timezone),
+	dt_say(" %s/%s %ld %d", G(__tzname)[0], G(__tzname)[1], G(__timezone),
 	    G(__daylight));
-	done("tzset-EST5EDT", NULL);
+	dt_done("tzset-EST5EDT", NULL);
 	setenv("TZ", "UTC0", 1);
 	F(tzset)();
-	say("%s/%s %ld %d", G(tzname)[0], G(tzname)[1], G(timezone),
+	dt_say("%s/%s %ld %d", G(tzname)[0], G(tzname)[1], G(timezone),
 	    G(daylight));
-	done("tzset-UTC0", NULL);
+	dt_done("tzset-UTC0", NULL);
 	setenv("TZ", "JST-9", 1);
 	F(tzset)();
-	say("%s/%s %ld %d", G(tzname)[0], G(tzname)[1], G(timezone),
+	dt_say("%s/%s %ld %d", G(tzname)[0], G(tzname)[1], G(timezone),
 	    G(daylight));
-	done("tzset-JST", NULL);
+	dt_done("tzset-JST", NULL);
 	setenv("TZ", "Europe/Paris", 1);
 	F(tzset)();
-	say("%s/%s %ld %d", G(tzname)[0], G(tzname)[1], G(timezone),
+	dt_say("%s/%s %ld %d", G(tzname)[0], G(tzname)[1], G(timezone),
 	    G(daylight));
-	done("tzset-Paris", NULL);
+	dt_done("tzset-Paris", NULL);
 	setenv("TZ", ":America/New_York", 1);
 	F(tzset)();
-	say("%s/%s %ld %d", G(tzname)[0], G(tzname)[1], G(timezone),
+	dt_say("%s/%s %ld %d", G(tzname)[0], G(tzname)[1], G(timezone),
 	    G(daylight));
-	done("tzset-NY", NULL);
+	dt_done("tzset-NY", NULL);
 }
 
 static void
@@ -412,53 +283,53 @@ test_misc(void)
 	char *p;
 	long l;
 
-	say("pid=%d", F(syscall)(SYS_getpid) == getpid());
+	dt_say("pid=%d", F(syscall)(SYS_getpid) == getpid());
 	errno = 0;
 	l = F(syscall)(SYS_close, -1);
-	say(" close=%ld/%d", l, errno);
-	say(" write=%ld", F(syscall)(SYS_write, -1, "", 0, 0, 0, 0));
-	done("syscall", NULL);
+	dt_say(" close=%ld/%d", l, errno);
+	dt_say(" write=%ld", F(syscall)(SYS_write, -1, "", 0, 0, 0, 0));
+	dt_done("syscall", NULL);
 
 	uname(&h);
 	r = F(uname)((void *)&u);
-	say("r=%d %s", r, u.sysname);
-	say(" same=%d%d%d", strcmp(u.release, h.release) == 0,
+	dt_say("r=%d %s", r, u.sysname);
+	dt_say(" same=%d%d%d", strcmp(u.release, h.release) == 0,
 	    strcmp(u.nodename, h.nodename) == 0,
 	    strcmp(u.machine, h.machine) == 0);
-	done("uname", NULL);
+	dt_done("uname", NULL);
 #ifdef SHIM
 	setenv("SHIM_OSRELEASE", "5.10.0-shim", 1);
 	F(uname)((void *)&u);
-	say("%s %s", u.sysname, u.release);
+	dt_say("%s %s", u.sysname, u.release);
 	unsetenv("SHIM_OSRELEASE");
-	done("uname-osrelease", "Linux 5.10.0-shim");
+	dt_done("uname-osrelease", "Linux 5.10.0-shim");
 #endif
 
-	say("r=%d", F(getlogin_r)(b, sizeof b));
-	say(" small=%d", F(getlogin_r)(b, 1));
+	dt_say("r=%d", F(getlogin_r)(b, sizeof b));
+	dt_say(" small=%d", F(getlogin_r)(b, 1));
 	errno = 0;
 	p = F(getlogin)();
-	say(" gl=%s/%d", p ? "name" : "NULL", errno);
-	done("getlogin", NULL);
+	dt_say(" gl=%s/%d", p ? "name" : "NULL", errno);
+	dt_done("getlogin", NULL);
 
 	n = getgroups(64, g);
 	for (i = 0; i < n; i++)
-		say("%d", F(group_member)(g[i]));
-	say(" egid=%d x=%d", F(group_member)(getegid()),
+		dt_say("%d", F(group_member)(g[i]));
+	dt_say(" egid=%d x=%d", F(group_member)(getegid()),
 	    F(group_member)(65432));
-	done("group_member", NULL);
+	dt_done("group_member", NULL);
 
 	memset(&rs, 0, sizeof rs);
 	r = res_ninit(&rs);
-	say("r=%d ns=%d retrans=%d retry=%d opt=%#lx ndots=%d", r,
+	dt_say("r=%d ns=%d retrans=%d retry=%d opt=%#lx ndots=%d", r,
 	    rs.nscount, rs.retrans, rs.retry, rs.options,
 	    rs.ndots);
 	for (i = 0; i < rs.nscount; i++)
-		say(" %08x", NSADDR(&rs, i));
-	say(" d0=%s def=%s", rs.dnsrch[0] ? rs.dnsrch[0] : "NULL",
+		dt_say(" %08x", NSADDR(&rs, i));
+	dt_say(" d0=%s def=%s", rs.dnsrch[0] ? rs.dnsrch[0] : "NULL",
 	    rs.defdname);
 	res_nclose(&rs);
-	done("res_ninit", NULL);
+	dt_done("res_ninit", NULL);
 }
 
 /* ---- contexts -------------------------------------------------------- */
@@ -472,12 +343,12 @@ ping(int n, int a2, int a3, int a4, int a5, int a6, int a7, int a8)
 {
 	int i;
 
-	say("ping(%d,%d,%d,%d,%d,%d,%d,%d)", n, a2, a3, a4, a5, a6, a7, a8);
+	dt_say("ping(%d,%d,%d,%d,%d,%d,%d,%d)", n, a2, a3, a4, a5, a6, a7, a8);
 	for (i = 0; i < n; i++) {
-		say(" a%d", i);
+		dt_say(" a%d", i);
 		F(swapcontext)((void *)&uc_a, (void *)&uc_b);
 	}
-	say(" a-end");
+	dt_say(" a-end");
 }
 
 static void
@@ -488,7 +359,7 @@ pong(int n)
 
 	for (i = 0; i < n; i++) {
 		d *= 2;
-		say(" b%d/%g", i, d);
+		dt_say(" b%d/%g", i, d);
 		F(swapcontext)((void *)&uc_b, (void *)&uc_a);
 	}
 }
@@ -524,16 +395,16 @@ test_context(void)
 	uc_b.uc_stack.ss_size = sizeof stack_b;
 	uc_b.uc_link = &uc_main;
 	F(makecontext)((void *)&uc_b, (void (*)(void))pong, 1, 5);
-	say("r=%d ", F(swapcontext)((void *)&uc_main, (void *)&uc_a));
-	say(" back");
-	done("context-pingpong", "ping(3,2,3,4,5,6,7,8) a0 b0/3 a1 b1/6 a2 "
+	dt_say("r=%d ", F(swapcontext)((void *)&uc_main, (void *)&uc_a));
+	dt_say(" back");
+	dt_done("context-pingpong", "ping(3,2,3,4,5,6,7,8) a0 b0/3 a1 b1/6 a2 "
 	    "b2/12 a-endr=0  back");
 
 	F(getcontext)((void *)&uc_main);
 	if (++loops < 3)
 		F(setcontext)((void *)&uc_main);
-	say("loops=%d", loops);
-	done("context-loop", "loops=3");
+	dt_say("loops=%d", loops);
+	dt_done("context-loop", "loops=3");
 
 	/* The signal mask travels with the context. */
 	sigemptyset(&set);
@@ -546,31 +417,18 @@ test_context(void)
 		F(setcontext)((void *)&uc_b);
 	}
 	sigprocmask(SIG_SETMASK, NULL, &oset);
-	say("masked=%d", sigismember(&oset, SIGUSR1));
+	dt_say("masked=%d", sigismember(&oset, SIGUSR1));
 	sigprocmask(SIG_SETMASK, &set, NULL);
-	done("context-sigmask", "masked=1");
+	dt_done("context-sigmask", "masked=1");
 
-	child(c_nolink, NULL);
-	done("context-nolink", NULL);
+	dt_child(c_nolink, NULL);
+	dt_done("context-nolink", NULL);
 }
 
 int
 main(int argc, char **argv)
 {
-	static char buf[1 << 20];
-	FILE *f;
-	size_t n;
-
-	if (argc == 3 && strcmp(argv[1], "--check") == 0) {
-		if ((f = fopen(argv[2], "r")) == NULL) {
-			perror(argv[2]);
-			return 2;
-		}
-		n = fread(buf, 1, sizeof buf - 1, f);
-		buf[n] = '\0';
-		fclose(f);
-		expected = buf;
-	}
+	dt_start(argc, argv);
 	set_progname("misctest");
 	alarm(60);	/* a mutex left normal deadlocks: fail, not hang */
 	test_strings();
@@ -580,6 +438,5 @@ main(int argc, char **argv)
 	test_time();
 	test_misc();
 	test_context();
-	printf("%d passed, %d failed\n", npass, nfail);
-	return nfail != 0;
+	return dt_finish();
 }
