@@ -6,6 +6,7 @@
  * keeps a signal the shim owns away from the guest.
  */
 #include <errno.h>
+#include <stdbool.h>
 #include <pthread.h>
 #include <signal.h>
 #include <string.h>
@@ -88,9 +89,9 @@ lx_sigaction(int sig, const struct lx_sigaction *act,
 	return 0;
 }
 
-/* glibc's signal() is BSD's: restartable, handler kept, SIG blocked. */
-lx_sighandler_t
-lx_signal(int sig, lx_sighandler_t handler)
+/* Install HANDLER for SIG with FLAGS, SIG itself blocked if BLOCK_SELF. */
+static lx_sighandler_t install(int sig, lx_sighandler_t handler, int flags,
+	bool block_self)
 {
 	struct lx_sigaction sa, osa;
 
@@ -100,33 +101,30 @@ lx_signal(int sig, lx_sighandler_t handler)
 	}
 	memset(&sa, 0, sizeof sa);
 	sa.u.handler = handler;
-	sa.sa_mask.val[0] = 1UL << (sig - 1);
-	sa.sa_flags = LX_SA_RESTART;
+	if (block_self)
+		sa.sa_mask.val[0] = 1UL << (sig - 1);
+	sa.sa_flags = flags;
 	if (lx_sigaction(sig, &sa, &osa) != 0)
 		return LX_SIG_ERR;
 	return osa.u.handler;
 }
 
+/* glibc's signal() is BSD's: restartable, handler kept, SIG blocked. */
+lx_sighandler_t
+lx_signal(int sig, lx_sighandler_t handler)
+{
+	return install(sig, handler, LX_SA_RESTART, true);
+}
+
 /*
  * glibc's __sysv_signal (sysv_signal): System V semantics, the handler is
  * reset to SIG_DFL on delivery, SIG not blocked, calls not restarted.
- * (No symmap line yet: __sysv_signal@GLIBC_2.2.5 should bind here.)
  */
 lx_sighandler_t
 lx___sysv_signal(int sig, lx_sighandler_t handler)
 {
-	struct lx_sigaction sa, osa;
-
-	if (handler == LX_SIG_ERR || sig <= 0 || sig >= 65) {
-		errno = EINVAL;
-		return LX_SIG_ERR;
-	}
-	memset(&sa, 0, sizeof sa);
-	sa.u.handler = handler;
-	sa.sa_flags = (int)(LX_SA_RESETHAND | LX_SA_NODEFER);
-	if (lx_sigaction(sig, &sa, &osa) != 0)
-		return LX_SIG_ERR;
-	return osa.u.handler;
+	return install(sig, handler, (int)(LX_SA_RESETHAND | LX_SA_NODEFER),
+		false);
 }
 
 /*
