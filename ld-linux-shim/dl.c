@@ -68,7 +68,7 @@ void *lx_dlopen(const char *name, int flags)
 			    (o->soname && !strcmp(o->soname, name)))
 				break;
 	}
-	if (o && load_deps_and_relocate(o, false) < 0) {
+	if (o && load_deps_and_relocate(o) < 0) {
 		/* Unwind: nothing half-loaded stays. */
 		struct object *n = tail->next;
 
@@ -185,7 +185,13 @@ static void *do_dlsym(void *h, const char *name, const char *version,
 	pthread_mutex_unlock(&dl_lock);
 	if (found && (!d.bdef || d.bdef->addr))
 		return sym_address(&d);
-	dl_set_error("undefined symbol: %s%s", name, version ? version : "");
+	if (version)
+		snprintf(dl_error_buf, sizeof dl_error_buf,
+			"undefined symbol: %s@%s", name, version);
+	else
+		snprintf(dl_error_buf, sizeof dl_error_buf,
+			"undefined symbol: %s", name);
+	dl_error_pending = true;
 	return NULL;
 }
 

@@ -149,7 +149,7 @@ struct object **scope_array(size_t *n)
 	return arr;
 }
 
-int load_deps_and_relocate(struct object *root, bool is_startup)
+int load_deps_and_relocate(struct object *root)
 {
 	struct object **scope, **todo;
 	size_t n, first = 0, i;
@@ -177,6 +177,5 @@ int load_deps_and_relocate(struct object *root, bool is_startup)
 		if (todo[i]->tls_modid)
 			tls_copy_image(todo[i]);
 	free(todo);
-	(void)is_startup;
 	return shim_missing_count ? -1 : 0;
 }

@@ -193,12 +193,12 @@ int shim_main(int argc, char **argv, char **envp)
 	search_init();
 	lx_personality_init(argc - skip, argv + skip, envp, prog);
 	if (shim_cfg.list_only) {
-		int r = load_deps_and_relocate(prog, true);
+		int r = load_deps_and_relocate(prog);
 
 		list_objects();
 		return r < 0 ? 127 : 0;
 	}
-	if (load_deps_and_relocate(prog, true) < 0)
+	if (load_deps_and_relocate(prog) < 0)
 		exit(127);
 	init_objects(prog, argc - skip, argv + skip, envp);
 	shim_enter_guest(prog->entry, sp);

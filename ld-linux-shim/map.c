@@ -217,8 +217,6 @@ struct object *map_object(const char *path, int fd, enum origin origin,
 	eh = (const void *)buf;
 	if (!(o = new_object(path, name, origin)))
 		goto fail;
-	o->dev = st.st_dev;
-	o->ino = st.st_ino;
 	if (map_segments(o, fd, eh, (const void *)(buf + eh->e_phoff)) < 0)
 		goto fail;
 	o->phnum = eh->e_phnum;
@@ -355,7 +353,6 @@ int object_parse_dynamic(struct object *o)
 			has_soname = true;
 			break;
 		case DT_TEXTREL: o->has_textrel = true; break;
-		case DT_SYMBOLIC: o->symbolic = true; break;
 		default: break;
 		}
 	}

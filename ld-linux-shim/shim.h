@@ -43,10 +43,8 @@ struct object {
 	const char *soname;
 	enum origin origin;
 	bool is_main, relocated, init_done, fini_done, visiting;
-	bool has_textrel, symbolic, bind_now;
+	bool has_textrel;
 	unsigned refcount;
-	int dlopen_flags;
-	uint64_t dev, ino;
 
 	uintptr_t base;			/* load bias */
 	uintptr_t map_start, map_len;	/* whole reservation (0: not ours) */
@@ -120,12 +118,6 @@ extern char shim_dl_error[512];
 extern bool shim_error_seen;
 
 /* elf.c: validation of headers read from a file (pure functions). */
-struct elf_image {
-	const ElfW(Ehdr) *eh;
-	const ElfW(Phdr) *ph;
-	size_t phnum;
-	uint64_t filesize;
-};
 /* Returns NULL if acceptable, else a message (static string or buf). */
 const char *elf_check(const unsigned char *buf, size_t len, uint64_t filesize,
 	bool want_dyn, char *msg, size_t msgsz);
@@ -200,6 +192,6 @@ struct object *load_library(const char *name, struct object *req);
 void load_set_tail(struct object *tail);
 void load_set_program(struct object *prog);
 struct object **scope_array(size_t *n);
-int load_deps_and_relocate(struct object *root, bool is_startup);
+int load_deps_and_relocate(struct object *root);
 
 #endif
