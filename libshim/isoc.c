@@ -16,6 +16,8 @@
 #include <wchar.h>
 #include <wctype.h>
 
+#include "lx/strto.h"
+
 /*
  * If S (base BASE) is a C23 binary literal, parses it: returns 1 with the
  * magnitude in *mag, the sign in *neg, errno ERANGE on overflow and the
@@ -110,26 +112,26 @@ T NAME##_l(const CHAR *s, CHAR **end, int base, locale_t loc)	\
 }
 
 SIGNED(lx___isoc23_strtol, char, bin_parse, long, LONG_MIN, LONG_MAX,
-    strtol)
+    lx_strtol)
 SIGNED(lx___isoc23_strtoll, char, bin_parse, long long, LLONG_MIN,
-    LLONG_MAX, strtoll)
+    LLONG_MAX, lx_strtoll)
 SIGNED(lx___isoc23_strtoimax, char, bin_parse, intmax_t, INTMAX_MIN,
-    INTMAX_MAX, strtoimax)
+    INTMAX_MAX, lx_strtoimax)
 UNSIGNED(lx___isoc23_strtoul, char, bin_parse, unsigned long, ULONG_MAX,
-    strtoul)
+    lx_strtoul)
 UNSIGNED(lx___isoc23_strtoull, char, bin_parse, unsigned long long,
-    ULLONG_MAX, strtoull)
+    ULLONG_MAX, lx_strtoull)
 UNSIGNED(lx___isoc23_strtoumax, char, bin_parse, uintmax_t, UINTMAX_MAX,
-    strtoumax)
+    lx_strtoumax)
 SIGNED(lx___isoc23_wcstol, wchar_t, wbin_parse, long, LONG_MIN, LONG_MAX,
-    wcstol)
+    lx_wcstol)
 SIGNED(lx___isoc23_wcstoll, wchar_t, wbin_parse, long long, LLONG_MIN,
-    LLONG_MAX, wcstoll)
+    LLONG_MAX, lx_wcstoll)
 SIGNED(lx___isoc23_wcstoimax, wchar_t, wbin_parse, intmax_t, INTMAX_MIN,
-    INTMAX_MAX, wcstoimax)
+    INTMAX_MAX, lx_wcstoimax)
 UNSIGNED(lx___isoc23_wcstoul, wchar_t, wbin_parse, unsigned long,
-    ULONG_MAX, wcstoul)
+    ULONG_MAX, lx_wcstoul)
 UNSIGNED(lx___isoc23_wcstoull, wchar_t, wbin_parse, unsigned long long,
-    ULLONG_MAX, wcstoull)
+    ULLONG_MAX, lx_wcstoull)
 UNSIGNED(lx___isoc23_wcstoumax, wchar_t, wbin_parse, uintmax_t,
-    UINTMAX_MAX, wcstoumax)
+    UINTMAX_MAX, lx_wcstoumax)

@@ -11,6 +11,7 @@
 #endif
 #include <errno.h>
 #include <fcntl.h>
+#include <inttypes.h>
 #include <signal.h>
 #include <stdarg.h>
 #include <stdio.h>
@@ -371,6 +372,37 @@ test_obstack(void)
 
 /* ---- the rest --------------------------------------------------------- */
 
+/* glibc sets errno for ERANGE and a bad base, not for "no digits". */
+static void
+test_strto_errno(void)
+{
+	static const char *const in[] = { "", "x", "  ", "-", "0x", "12",
+		"99999999999999999999999" };
+	char *end;
+
+	for (size_t i = 0; i < sizeof in / sizeof *in; i++) {
+		errno = 0;
+		long v = F(strtol)(in[i], &end, 0);
+		dt_say("l%ld,%d,%d ", v, errno, (int)(end - in[i]));
+		errno = 0;
+		unsigned long long u = F(strtoull)(in[i], &end, 16);
+		dt_say("u%llu,%d,%d ", u, errno, (int)(end - in[i]));
+		errno = 0;
+		intmax_t m = F(strtoimax)(in[i], NULL, 10);
+		dt_say("m%jd,%d ", m, errno);
+		errno = 0;
+		double d = F(strtod)(in[i], &end);
+		dt_say("d%g,%d,%d|", d, errno, (int)(end - in[i]));
+	}
+	errno = 0;
+	F(strtol)("12", &end, 1);
+	dt_say("base1:%d ", errno);
+	errno = 0;
+	F(wcstol)(L"", NULL, 10);
+	dt_say("wcs:%d", errno);
+	dt_done("strto-errno", NULL);
+}
+
 static void
 test_misc(void)
 {
@@ -453,5 +485,6 @@ main(int argc, char **argv)
 	test_strings();
 	test_obstack();
 	test_misc();
+	test_strto_errno();
 	return dt_finish();
 }

@@ -13,6 +13,8 @@
 #include <stdio.h>
 #include <wchar.h>
 
+#include "lx/strto.h"
+
 #define F(name)	lx_##name
 #define G(name)	guest_##name
 
