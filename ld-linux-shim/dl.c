@@ -309,23 +309,53 @@ struct lx_dl_find_object {
 	unsigned long long reserved[7];
 };
 
+/* Fill R from the image (BASE, PH, PHNUM) if it contains PC. */
+static bool find_in(uintptr_t pc, uintptr_t base, const ElfW(Phdr) *ph,
+	size_t phnum, struct lx_dl_find_object *r)
+{
+	uintptr_t lo = UINTPTR_MAX, hi = 0;
+	bool inside = false;
+
+	for (size_t i = 0; i < phnum; i++) {
+		uintptr_t s = base + ph[i].p_vaddr;
+
+		if (ph[i].p_type != PT_LOAD)
+			continue;
+		if (pc - s < ph[i].p_memsz)
+			inside = true;
+		if (s < lo)
+			lo = s;
+		if (s + ph[i].p_memsz > hi)
+			hi = s + ph[i].p_memsz;
+	}
+	if (!inside)
+		return false;
+	memset(r, 0, sizeof *r);
+	r->dlfo_map_start = (void *)lo;
+	r->dlfo_map_end = (void *)hi;
+	for (size_t i = 0; i < phnum; i++)
+		if (ph[i].p_type == PT_GNU_EH_FRAME)
+			r->dlfo_eh_frame = (void *)(base + ph[i].p_vaddr);
+	return true;
+}
+
+/*
+ * The guest objects and the shim's own image: guests' unwinders and the
+ * shim's own (libgcc's, for backtrace) both come here.
+ */
 int lx__dl_find_object(void *pc, struct lx_dl_find_object *r)
 {
 	struct object *o = object_at((uintptr_t)pc);
+	uintptr_t self = (uintptr_t)&__ehdr_start;
 
-	if (!o)
-		return -1;
-	memset(r, 0, sizeof *r);
-	r->dlfo_map_start = (void *)(o->map_start ? o->map_start : o->base);
-	r->dlfo_link_map = o;
-	for (size_t i = 0; i < o->phnum; i++) {
-		const ElfW(Phdr) *p = &o->phdr[i];
-		uintptr_t end = o->base + p->p_vaddr + p->p_memsz;
-
-		if (p->p_type == PT_GNU_EH_FRAME)
-			r->dlfo_eh_frame = (void *)(o->base + p->p_vaddr);
-		if (p->p_type == PT_LOAD && end > (uintptr_t)r->dlfo_map_end)
-			r->dlfo_map_end = (void *)end;
+	if (o && find_in((uintptr_t)pc, o->base, o->phdr, o->phnum, r)) {
+		r->dlfo_link_map = o;
+		return 0;
 	}
-	return 0;
+	return find_in((uintptr_t)pc, self, (const void *)(self +
+		__ehdr_start.e_phoff), __ehdr_start.e_phnum, r) ? 0 : -1;
 }
+
+/* libgcc's unwinder, linked into the shim, finds frames through this. */
+int _dl_find_object(void *pc, struct lx_dl_find_object *r)
+	__attribute__((alias("lx__dl_find_object")));
