@@ -62,6 +62,13 @@ lx_pthread_mutex_trylock(pthread_mutex_t *m)
 }
 
 int
+lx_pthread_mutex_timedlock(pthread_mutex_t *m, const struct timespec *abs)
+{
+	adopt_glibc_kind(m);
+	return pthread_mutex_timedlock(m, abs);
+}
+
+int
 lx_pthread_mutex_unlock(pthread_mutex_t *m)
 {
 	adopt_glibc_kind(m);

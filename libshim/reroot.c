@@ -10,6 +10,7 @@
 #include <dirent.h>
 #include <errno.h>
 #include <fcntl.h>
+#include <ftw.h>
 #include <limits.h>
 #include <mntent.h>
 #include <stdarg.h>
@@ -154,6 +155,7 @@ int lx_fexecve(int fd, char *const argv[], char *const envp[]) { return fexecve(
 int lx_futimesat(int fd, const char *path, const struct timeval tv[2]) { R(path); return futimesat(fd, path, tv); }
 int lx_utime(const char *path, const struct utimbuf *t) { R(path); return utime(path, t); }
 int lx_utimes(const char *path, const struct timeval tv[2]) { R(path); return utimes(path, tv); }
+int lx_lutimes(const char *path, const struct timeval tv[2]) { RL(path); return lutimes(path, tv); }
 int lx_utimensat(int fd, const char *path, const struct timespec ts[2], int fl)
 {
 	if (fl & AT_SYMLINK_NOFOLLOW) {
@@ -228,6 +230,32 @@ int lx_stat(const char *path, struct lx_stat *buf)
 int lx_lstat(const char *path, struct lx_stat *buf)
 {
 	return lx_fstatat(AT_FDCWD, path, buf, AT_SYMLINK_NOFOLLOW);
+}
+
+/*
+ * ftw/nftw: struct FTW and the FTW_* flags are the same in musl; glibc's
+ * FTW_ACTIONRETVAL (16) is refused by name. The callback sees host paths
+ * (inside the prefix when rerooted).
+ */
+#define LX_FTW_ACTIONRETVAL 16
+
+int lx_nftw(const char *path, int (*fn)(const char *, const struct stat *,
+	int, struct FTW *), int fds, int flags)
+{
+	if (flags & LX_FTW_ACTIONRETVAL) {
+		shim_msg("nftw: unsupported flag FTW_ACTIONRETVAL");
+		errno = EINVAL;
+		return -1;
+	}
+	R(path);
+	return nftw(path, fn, fds, flags);
+}
+
+int lx_ftw(const char *path, int (*fn)(const char *, const struct stat *,
+	int), int fds)
+{
+	R(path);
+	return ftw(path, fn, fds);
 }
 
 /* struct statfs is the kernel's on x86-64 Linux for both C libraries. */
@@ -317,6 +345,19 @@ int lx_mkstemp(char *tmpl)
 	int fd = mkstemp(t);
 
 	template_back(tmpl, t);
+	return fd;
+}
+
+int lx_mkstemps(char *tmpl, int suffixlen)
+{
+	char buf[PATH_MAX], *t = template_reroot(tmpl, buf);
+	int fd = mkstemps(t, suffixlen);
+	size_t n = strlen(tmpl), m = strlen(t);
+
+	/* The generated characters stand before the suffix. */
+	if (t != tmpl && suffixlen >= 0 && n >= 6 + (size_t)suffixlen &&
+	    m >= 6 + (size_t)suffixlen)
+		memcpy(tmpl + n - suffixlen - 6, t + m - suffixlen - 6, 6);
 	return fd;
 }
 

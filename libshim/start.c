@@ -83,6 +83,7 @@ void lx___cxa_finalize(void *dso)
 
 static void run_exit_fns(void)
 {
+	lx_run_thread_dtors();
 	lx___cxa_finalize(NULL);
 }
 

@@ -40,6 +40,9 @@ extern __typeof__(readlinkat) lx_readlinkat __attribute__((weak));
 extern __typeof__(realpath) lx_realpath __attribute__((weak));
 #define LX_PATHCALL(name) (lx_##name ? lx_##name : name)
 
+/* exit(): run the calling thread's thread_local destructors (gnu-extra.c). */
+void lx_run_thread_dtors(void);
+
 /* After the host read the time zone (tzset, localtime, mktime, ...): copy
  * its tzname/timezone/daylight into the guest's live copies (time.c). */
 void lx_tz_sync(void);

@@ -1,0 +1,252 @@
+/*
+ * glibc functions musl lacks that a stock system's libraries import:
+ * thread_local destructors for C++ (__cxa_thread_atexit_impl), the
+ * pthread_cleanup_push bookkeeping of C code, clock-selecting waits,
+ * gnu_dev_*, closefrom, getpt, malloc_trim and scandirat.
+ */
+#include <dirent.h>
+#include <errno.h>
+#include <fcntl.h>
+#include <pthread.h>
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/syscall.h>
+#include <time.h>
+#include <unistd.h>
+
+#include "lx/gnu.h"
+
+int lx_pthread_mutex_timedlock(pthread_mutex_t *, const struct timespec *);
+
+/* ---- thread_local destructors ------------------------------------------ */
+
+struct tls_dtor {
+	void (*fn)(void *);
+	void *obj;
+	struct tls_dtor *next;
+};
+
+static pthread_key_t dtor_key;
+static pthread_once_t dtor_once = PTHREAD_ONCE_INIT;
+
+/* Run (newest first) and free a thread's destructors; they may add more. */
+static void run_dtors(void *head)
+{
+	struct tls_dtor *d = head;
+
+	while (d) {
+		pthread_setspecific(dtor_key, NULL);
+		while (d) {
+			struct tls_dtor *next = d->next;
+
+			d->fn(d->obj);
+			free(d);
+			d = next;
+		}
+		d = pthread_getspecific(dtor_key);
+	}
+}
+
+static void dtor_key_init(void)
+{
+	pthread_key_create(&dtor_key, run_dtors);
+}
+
+int lx___cxa_thread_atexit_impl(void (*fn)(void *), void *obj, void *dso)
+{
+	struct tls_dtor *d = malloc(sizeof *d);
+
+	(void)dso;	/* XXX: a dlclose'd object's destructors are not pinned */
+	if (!d)
+		return -1;
+	pthread_once(&dtor_once, dtor_key_init);
+	d->fn = fn;
+	d->obj = obj;
+	d->next = pthread_getspecific(dtor_key);
+	pthread_setspecific(dtor_key, d);
+	return 0;
+}
+
+/* exit(): the calling thread's thread_local objects die first, as glibc. */
+void lx_run_thread_dtors(void)
+{
+	if (dtor_once == PTHREAD_ONCE_INIT)
+		return;
+	run_dtors(pthread_getspecific(dtor_key));
+}
+
+/* ---- pthread_cleanup_push/pop of C code --------------------------------- */
+
+/*
+ * glibc's <pthread.h> makes pthread_cleanup_push register a buffer whose
+ * first words are a jmp_buf and whose last is the previous buffer. The
+ * handlers themselves run inline (pthread_cleanup_pop); registration only
+ * matters to glibc's cancellation, which musl's pthread_cancel does not
+ * perform through these buffers.
+ * XXX: a thread cancelled inside such a region does not run the handler.
+ */
+struct lx_unwind_buf {
+	long jmp[8];
+	int mask_was_saved;
+	void *prev, *cleanup;
+	int canceltype;
+};
+
+static __thread struct lx_unwind_buf *cleanup_top;
+
+void lx___pthread_register_cancel(struct lx_unwind_buf *buf)
+{
+	buf->prev = cleanup_top;
+	cleanup_top = buf;
+}
+
+void lx___pthread_unregister_cancel(struct lx_unwind_buf *buf)
+{
+	cleanup_top = buf->prev;
+}
+
+/* ---- waits against a chosen clock --------------------------------------- */
+
+/* ABS on CLOCK as an absolute CLOCK_REALTIME time (what musl waits on). */
+static int to_realtime(clockid_t clock, const struct timespec *abs,
+	struct timespec *out)
+{
+	struct timespec now, real;
+
+	if (clock == CLOCK_REALTIME) {
+		*out = *abs;
+		return 0;
+	}
+	if (clock != CLOCK_MONOTONIC || clock_gettime(clock, &now) ||
+	    clock_gettime(CLOCK_REALTIME, &real))
+		return EINVAL;
+	out->tv_sec = real.tv_sec + (abs->tv_sec - now.tv_sec);
+	out->tv_nsec = real.tv_nsec + (abs->tv_nsec - now.tv_nsec);
+	while (out->tv_nsec < 0) {
+		out->tv_nsec += 1000000000;
+		out->tv_sec--;
+	}
+	while (out->tv_nsec >= 1000000000) {
+		out->tv_nsec -= 1000000000;
+		out->tv_sec++;
+	}
+	return 0;
+}
+
+/* XXX: a CLOCK_REALTIME step during the wait moves a monotonic deadline. */
+int lx_pthread_cond_clockwait(pthread_cond_t *c, pthread_mutex_t *m,
+	clockid_t clock, const struct timespec *abs)
+{
+	struct timespec t;
+	int r = to_realtime(clock, abs, &t);
+
+	return r ? r : pthread_cond_timedwait(c, m, &t);
+}
+
+int lx_pthread_mutex_clocklock(pthread_mutex_t *m, clockid_t clock,
+	const struct timespec *abs)
+{
+	struct timespec t;
+	int r = to_realtime(clock, abs, &t);
+
+	return r ? r : lx_pthread_mutex_timedlock(m, &t);
+}
+
+/* ---- small ones --------------------------------------------------------- */
+
+/* glibc's dev_t encoding (<sys/sysmacros.h>). */
+unsigned int lx_gnu_dev_major(uint64_t dev)
+{
+	return ((dev >> 32) & 0xfffff000u) | ((dev >> 8) & 0xfffu);
+}
+
+unsigned int lx_gnu_dev_minor(uint64_t dev)
+{
+	return ((dev >> 12) & 0xffffff00u) | (dev & 0xffu);
+}
+
+uint64_t lx_gnu_dev_makedev(unsigned int major, unsigned int minor)
+{
+	return ((uint64_t)(major & 0xfffff000u) << 32) |
+		((uint64_t)(major & 0xfffu) << 8) |
+		((uint64_t)(minor & 0xffffff00u) << 12) | (minor & 0xffu);
+}
+
+void lx_closefrom(int low)
+{
+	long max;
+
+	if (low < 0)
+		low = 0;
+	if (syscall(SYS_close_range, (unsigned)low, ~0u, 0) == 0)
+		return;
+	max = sysconf(_SC_OPEN_MAX);
+	for (long fd = low; fd < max; fd++)
+		close((int)fd);
+}
+
+int lx_getpt(void)
+{
+	return posix_openpt(O_RDWR | O_NOCTTY);
+}
+
+/* musl's allocator returns free memory by itself: nothing to trim now. */
+int lx_malloc_trim(size_t pad)
+{
+	(void)pad;
+	return 0;
+}
+
+int lx_scandirat(int dirfd, const char *path, struct dirent ***list,
+	int (*sel)(const struct dirent *),
+	int (*cmp)(const struct dirent **, const struct dirent **))
+{
+	int fd = LX_PATHCALL(openat)(dirfd, path,
+		O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+	struct dirent **v = NULL, *e;
+	size_t n = 0, cap = 0;
+	DIR *d;
+
+	if (fd < 0 || !(d = fdopendir(fd))) {
+		if (fd >= 0)
+			close(fd);
+		return -1;
+	}
+	while ((errno = 0, e = readdir(d))) {
+		struct dirent *copy;
+
+		if (sel && !sel(e))
+			continue;
+		if (n == cap) {
+			struct dirent **nv = realloc(v, (cap = cap ? 2 * cap : 16) *
+				sizeof *v);
+			if (!nv)
+				goto fail;
+			v = nv;
+		}
+		if (!(copy = malloc(e->d_reclen)))
+			goto fail;
+		v[n++] = memcpy(copy, e, e->d_reclen);
+	}
+	if (errno)
+		goto fail;
+	closedir(d);
+	if (cmp)
+		qsort(v, n, sizeof *v,
+			(int (*)(const void *, const void *))cmp);
+	*list = v;
+	return (int)n;
+fail:
+	while (n)
+		free(v[--n]);
+	free(v);
+	closedir(d);
+	return -1;
+}
+
+/* The raw syscall: struct linux_dirent64 is glibc's struct dirent64. */
+ssize_t lx_getdents64(int fd, void *buf, size_t len)
+{
+	return syscall(SYS_getdents64, fd, buf, len);
+}

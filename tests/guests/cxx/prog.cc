@@ -1,0 +1,48 @@
+// A C++ guest: libstdc++ and libgcc_s from the system, exceptions thrown
+// and caught (the unwinder finds frames through _dl_find_object), a thread,
+// thread_local and static objects with destructors (__cxa_thread_atexit_impl,
+// __cxa_atexit), iostreams and containers.
+#include <iostream>
+#include <map>
+#include <stdexcept>
+#include <string>
+#include <thread>
+#include <vector>
+
+struct Noisy {
+	std::string name;
+	explicit Noisy(std::string n) : name(std::move(n)) {}
+	~Noisy() { std::cout << "dtor " << name << "\n"; }
+};
+
+thread_local Noisy tl("thread_local");
+static Noisy st("static");
+
+static int thrower(int depth)
+{
+	if (depth == 0)
+		throw std::runtime_error("deep");
+	return thrower(depth - 1) + 1;
+}
+
+int main()
+{
+	std::map<std::string, int> m{{"b", 2}, {"a", 1}};
+	for (const auto &p : m)
+		std::cout << p.first << "=" << p.second << "\n";
+	try {
+		thrower(5);
+	} catch (const std::exception &e) {
+		std::cout << "caught " << e.what() << "\n";
+	}
+	std::vector<int> v(1000, 3);
+	long sum = 0;
+	std::thread th([&] {
+		for (int x : v)
+			sum += x;
+		std::cout << "thread sees " << tl.name << "\n";
+	});
+	th.join();
+	std::cout << "sum " << sum << " main sees " << tl.name << "\n";
+	return 0;
+}
