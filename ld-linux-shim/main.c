@@ -181,6 +181,8 @@ int shim_main(int argc, char **argv, char **envp)
 	} else {
 		skip = parse_args(argc, argv);
 		prog = map_program(argv[skip]);
+		lx_reroot_set_exe(prog->path);
+		set_aux(AT_EXECFN, (uintptr_t)argv[skip]);
 		set_aux(AT_PHDR, (uintptr_t)prog->phdr);
 		set_aux(AT_PHNUM, prog->phnum);
 		set_aux(AT_ENTRY, prog->entry);

@@ -391,9 +391,11 @@ int object_parse_dynamic(struct object *o)
 		o->runpath = o->strtab + runpath_off;
 	if (has_soname)
 		o->soname = o->strtab + soname_off;
-	if (o->gnu_hash)
-		o->nsyms = gnu_hash_nsyms(o->gnu_hash);
-	else if (o->hash)
+	/* DT_HASH counts every dynamic symbol; DT_GNU_HASH only reaches the
+	 * last exported one (some linkers leave imports after it). */
+	if (o->hash)
 		o->nsyms = o->hash[1];
+	else if (o->gnu_hash)
+		o->nsyms = gnu_hash_nsyms(o->gnu_hash);
 	return 0;
 }

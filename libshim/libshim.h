@@ -14,6 +14,9 @@ struct object;
 void lx_personality_init(int argc, char **argv, char **envp,
 	struct object *prog);
 
+/* Direct start: /proc/self/exe names PATH for the guest (reroot.c). */
+void lx_reroot_set_exe(const char *path);
+
 /* Live pointers, defined by the generated tables (lx/builtin.h LX_LIVE). */
 extern void *lx_live_lx_environ;
 extern void *lx_live_lx_program_invocation_name;

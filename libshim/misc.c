@@ -306,3 +306,15 @@ lx_res_nsearch(struct lx_res_state *s, const char *name, int class,
 		s->res_h_errno = h_errno;
 	return r;
 }
+
+/* XXX: as res_nsearch, the host's resolver state is used, not S. */
+int
+lx_res_nquery(struct lx_res_state *s, const char *name, int class,
+    int type, unsigned char *answer, int anslen)
+{
+	int r = res_query(name, class, type, answer, anslen);
+
+	if (r < 0)
+		s->res_h_errno = h_errno;
+	return r;
+}

@@ -185,8 +185,54 @@ int lx_mknod(const char *path, mode_t m, dev_t d) { RL(path); return mknod(path,
 int lx_mknodat(int fd, const char *path, mode_t m, dev_t d) { RL(path); return mknodat(fd, path, m, d); }
 int lx_truncate(const char *path, off_t len) { R(path); return truncate(path, len); }
 long lx_pathconf(const char *path, int name) { R(path); return pathconf(path, name); }
-ssize_t lx_readlink(const char *path, char *buf, size_t n) { RL(path); return readlink(path, buf, n); }
-ssize_t lx_readlinkat(int fd, const char *path, char *buf, size_t n) { RL(path); return readlinkat(fd, path, buf, n); }
+/*
+ * Started as "ld-linux-shim PROGRAM", the kernel's /proc/self/exe is the
+ * shim; the guest must see its program, as when the shim is its PT_INTERP.
+ */
+static char exe_path[PATH_MAX];
+
+void lx_reroot_set_exe(const char *path)
+{
+	if (!realpath(path, exe_path))
+		exe_path[0] = 0;
+}
+
+static bool is_own_exe(const char *path)
+{
+	char self[32];
+
+	if (!exe_path[0] || strncmp(path, "/proc/", 6))
+		return false;
+	snprintf(self, sizeof self, "/proc/%d/exe", (int)getpid());
+	return !strcmp(path, "/proc/self/exe") ||
+		!strcmp(path, "/proc/thread-self/exe") || !strcmp(path, self);
+}
+
+static ssize_t own_exe(char *buf, size_t n)
+{
+	size_t len = strlen(exe_path);
+
+	if (len > n)
+		len = n;
+	memcpy(buf, exe_path, len);
+	return (ssize_t)len;
+}
+
+ssize_t lx_readlink(const char *path, char *buf, size_t n)
+{
+	if (is_own_exe(path))
+		return own_exe(buf, n);
+	RL(path);
+	return readlink(path, buf, n);
+}
+
+ssize_t lx_readlinkat(int fd, const char *path, char *buf, size_t n)
+{
+	if (path[0] == '/' && is_own_exe(path))
+		return own_exe(buf, n);
+	RL(path);
+	return readlinkat(fd, path, buf, n);
+}
 int lx_mount(const char *src, const char *dst, const char *type,
 	unsigned long fl, const void *data)
 {

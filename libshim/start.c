@@ -192,3 +192,7 @@ void *lx___tls_get_addr(struct lx_tls_index *ti)
 {
 	return shim_tls_get_addr(ti->module, ti->offset);
 }
+
+/* gettext's globals that programs with their own copy of libintl read. */
+const char lx__libc_intl_domainname[] = "libc";
+int lx__nl_msg_cat_cntr;
