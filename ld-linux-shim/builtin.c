@@ -73,9 +73,29 @@ const struct lx_symdef *builtin_lookup(const struct lx_builtin_lib *lib,
 	return ncand == 1 ? cand : NULL;
 }
 
-/* The program took a copy of DEF: libshim reads and writes it there. */
-void builtin_mark_copy(const struct lx_symdef *def, void *dest)
+/*
+ * A glibc data object (optind, environ, argp_program_version, ...) that an
+ * ELF object earlier in the scope defines is that object's: the program's
+ * COPY-relocated copy, or its own definition, which interposes libc's. Point
+ * libshim's live pointer at the first definition in scope order.
+ */
+void builtin_bind_live(struct object *const *scope, size_t n)
 {
-	if (def->live)
-		*def->live = dest;
+	for (size_t i = 0; i < n; i++) {
+		const struct lx_builtin_lib *lib = scope[i]->builtin;
+
+		for (uint32_t j = 0; lib && j < lib->nsyms; j++) {
+			const struct lx_symdef *def = &lib->syms[j];
+			struct symref ref = { .name = def->name };
+			struct symdef d;
+
+			if (!(def->flags & LX_SYM_DATA) || !def->live ||
+			    !lookup_symbol(&ref, NULL, scope, i, &d) ||
+			    !d.sym)
+				continue;
+			*def->live = (void *)symdef_address(&d);
+			shim_debug(SHIM_DEBUG_BINDINGS, "%s: %s lives in %s",
+				lib->soname, def->name, d.obj->path);
+		}
+	}
 }

@@ -177,5 +177,9 @@ int load_deps_and_relocate(struct object *root)
 		if (todo[i]->tls_modid)
 			tls_copy_image(todo[i]);
 	free(todo);
-	return shim_missing_count ? -1 : 0;
+	if (shim_missing_count)
+		return -1;
+	if (root->is_main)
+		builtin_bind_live(scope, n);
+	return 0;
 }

@@ -264,7 +264,6 @@ static int apply_rela(struct object *o, const ElfW(Rela) *r, size_t n,
 				if (d.bdef->size < sz)
 					sz = d.bdef->size;
 				memcpy(where, d.bdef->addr, sz);
-				builtin_mark_copy(d.bdef, where);
 			} else {
 				if (d.sym->st_size < sz)
 					sz = d.sym->st_size;

@@ -144,7 +144,7 @@ const struct lx_builtin_lib *builtin_find(const char *soname);
 struct object *builtin_object(const struct lx_builtin_lib *lib);
 const struct lx_symdef *builtin_lookup(const struct lx_builtin_lib *lib,
 	const char *name, const char *version, bool newest);
-void builtin_mark_copy(const struct lx_symdef *def, void *dest);
+void builtin_bind_live(struct object *const *scope, size_t n);
 
 /* symbol.c */
 uint32_t elf_sysv_hash(const char *name);

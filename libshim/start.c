@@ -111,6 +111,19 @@ int lx___libc_start_main(int (*main)(int, char **, char **), int argc,
 	exit(main(argc, argv, LX_ENVIRON));
 }
 
+/*
+ * glibc buffers stdin and stdout in st_blksize (4096 on pipes and most
+ * file systems), musl in 1024 bytes: with stdout and stderr on one pipe the
+ * interleaving would differ. stdout stays line-buffered on a terminal.
+ */
+static void stdio_like_glibc(void)
+{
+	static char inbuf[4096 + 8], outbuf[4096 + 8];
+
+	setvbuf(stdin, inbuf, _IOFBF, sizeof inbuf);
+	setvbuf(stdout, outbuf, isatty(1) ? _IOLBF : _IOFBF, sizeof outbuf);
+}
+
 void lx_personality_init(int argc, char **argv, char **envp,
 	struct object *prog)
 {
@@ -118,6 +131,7 @@ void lx_personality_init(int argc, char **argv, char **envp,
 
 	(void)argc;
 	(void)prog;
+	stdio_like_glibc();
 	lx_stdin = stdin;
 	lx_stdout = stdout;
 	lx_stderr = stderr;

@@ -3,7 +3,9 @@
 // thread_local and static objects with destructors (__cxa_thread_atexit_impl,
 // __cxa_atexit), iostreams and containers.
 #include <iostream>
+#include <locale>
 #include <map>
+#include <sstream>
 #include <stdexcept>
 #include <string>
 #include <thread>
@@ -25,8 +27,26 @@ static int thrower(int depth)
 	return thrower(depth - 1) + 1;
 }
 
+// std::ctype<char> reads the C library's locale object (__ctype_b).
+static void ctype_and_streams()
+{
+	std::istringstream in("  42 hello\tworld 3.5");
+	int a;
+	std::string w1, w2;
+	double d;
+
+	in >> a >> w1 >> w2 >> d;
+	std::cout << a << "|" << w1 << "|" << w2 << "|" << d << "\n";
+	std::locale loc;
+	char s[] = "MiXeD 9";
+	std::use_facet<std::ctype<char>>(loc).tolower(s, s + sizeof s - 1);
+	std::cout << s << " " << std::isalpha('x', loc) << std::isdigit('x', loc)
+		  << std::toupper('q', loc) << "\n";
+}
+
 int main()
 {
+	ctype_and_streams();
 	std::map<std::string, int> m{{"b", 2}, {"a", 1}};
 	for (const auto &p : m)
 		std::cout << p.first << "=" << p.second << "\n";

@@ -1,0 +1,242 @@
+/*
+ * locale_t for guests: glibc programs and libstdc++ read the ctype tables
+ * out of struct __locale_struct themselves (isalpha_l() is a macro there,
+ * std::ctype<char> keeps __ctype_b), so a guest's locale_t is a
+ * struct lx_locale in glibc's layout with musl's locale_t behind it. Every
+ * function that takes or returns a locale_t converts here. musl's ctype is
+ * the same for every locale, so every object shares its tables.
+ */
+#include <ctype.h>
+#include <langinfo.h>
+#include <locale.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+#include <time.h>
+#include <wchar.h>
+#include <wctype.h>
+
+#include "lx/locale.h"
+
+#define LX_NCAT 13
+
+/* musl's tables in glibc's layout (not declared by musl's headers). */
+const unsigned short **__ctype_b_loc(void);
+const int **__ctype_tolower_loc(void);
+const int **__ctype_toupper_loc(void);
+
+static __thread struct lx_locale *current;	/* NULL: the global locale */
+
+static locale_t H(struct lx_locale *l)
+{
+	return l == LX_LC_GLOBAL_LOCALE ? LC_GLOBAL_LOCALE : l->host;
+}
+
+static void fill_tables(struct lx_locale *l)
+{
+	l->ctype_b = *__ctype_b_loc();
+	l->ctype_tolower = *__ctype_tolower_loc();
+	l->ctype_toupper = *__ctype_toupper_loc();
+}
+
+/* Names: NAME for the categories in MASK, the rest from FROM or "C". */
+static void set_names(struct lx_locale *l, int mask, const char *name,
+	const struct lx_locale *from)
+{
+	for (int i = 0; i < LX_NCAT; i++) {
+		if (i != LC_ALL && (mask & (1 << i)))
+			l->names[i] = strdup(name);
+		else if (!l->names[i])
+			l->names[i] = strdup(from && from->names[i] ?
+				from->names[i] : "C");
+	}
+}
+
+static void free_names(struct lx_locale *l)
+{
+	for (int i = 0; i < LX_NCAT; i++) {
+		free((char *)l->names[i]);
+		l->names[i] = NULL;
+	}
+}
+
+struct lx_locale *lx_newlocale(int mask, const char *name,
+	struct lx_locale *base)
+{
+	struct lx_locale *l = base;
+	locale_t h;
+
+	if (base == LX_LC_GLOBAL_LOCALE)
+		base = l = NULL;
+	h = newlocale(mask & LC_ALL_MASK, name, base ? base->host : 0);
+	if (!h)
+		return NULL;
+	if (!l && !(l = calloc(1, sizeof *l))) {
+		freelocale(h);
+		return NULL;
+	}
+	l->host = h;
+	fill_tables(l);
+	if (base) {
+		for (int i = 0; i < LX_NCAT; i++)
+			if (i != LC_ALL && (mask & (1 << i))) {
+				free((char *)l->names[i]);
+				l->names[i] = NULL;
+			}
+	}
+	set_names(l, mask, name, NULL);
+	return l;
+}
+
+struct lx_locale *lx_duplocale(struct lx_locale *l)
+{
+	struct lx_locale *d = calloc(1, sizeof *d);
+
+	if (!d || !(d->host = duplocale(H(l)))) {
+		free(d);
+		return NULL;
+	}
+	fill_tables(d);
+	for (int i = 0; i < LX_NCAT; i++) {
+		const char *n = l != LX_LC_GLOBAL_LOCALE ? l->names[i] :
+			i < LC_ALL ? setlocale(i, NULL) : "C";
+
+		d->names[i] = strdup(n ? n : "C");
+	}
+	return d;
+}
+
+void lx_freelocale(struct lx_locale *l)
+{
+	if (!l || l == LX_LC_GLOBAL_LOCALE)
+		return;
+	if (current == l)
+		current = NULL;
+	freelocale(l->host);
+	free_names(l);
+	free(l);
+}
+
+struct lx_locale *lx_uselocale(struct lx_locale *l)
+{
+	struct lx_locale *old = current ? current : LX_LC_GLOBAL_LOCALE;
+
+	if (l) {
+		uselocale(H(l));
+		current = l == LX_LC_GLOBAL_LOCALE ? NULL : l;
+	}
+	return old;
+}
+
+char *lx_nl_langinfo_l(nl_item item, struct lx_locale *l)
+{
+	return nl_langinfo_l(item, H(l));
+}
+
+int lx_strcoll_l(const char *a, const char *b, struct lx_locale *l)
+{
+	return strcoll_l(a, b, H(l));
+}
+
+size_t lx_strxfrm_l(char *d, const char *s, size_t n, struct lx_locale *l)
+{
+	return strxfrm_l(d, s, n, H(l));
+}
+
+int lx_wcscoll_l(const wchar_t *a, const wchar_t *b, struct lx_locale *l)
+{
+	return wcscoll_l(a, b, H(l));
+}
+
+size_t lx_wcsxfrm_l(wchar_t *d, const wchar_t *s, size_t n,
+	struct lx_locale *l)
+{
+	return wcsxfrm_l(d, s, n, H(l));
+}
+
+size_t lx_strftime(char *, size_t, const char *, const struct tm *);
+size_t lx_wcsftime(wchar_t *, size_t, const wchar_t *, const struct tm *);
+
+/* libshim's strftime is glibc's in the C locale, which is musl's only one. */
+size_t lx_strftime_l(char *s, size_t n, const char *f, const struct tm *tm,
+	struct lx_locale *l)
+{
+	(void)l;
+	return lx_strftime(s, n, f, tm);
+}
+
+size_t lx_wcsftime_l(wchar_t *s, size_t n, const wchar_t *f,
+	const struct tm *tm, struct lx_locale *l)
+{
+	(void)l;
+	return lx_wcsftime(s, n, f, tm);
+}
+
+int lx_strcasecmp_l(const char *a, const char *b, struct lx_locale *l)
+{
+	return strcasecmp_l(a, b, H(l));
+}
+
+int lx_strncasecmp_l(const char *a, const char *b, size_t n,
+	struct lx_locale *l)
+{
+	return strncasecmp_l(a, b, n, H(l));
+}
+
+int lx_wcscasecmp_l(const wchar_t *a, const wchar_t *b, struct lx_locale *l)
+{
+	return wcscasecmp_l(a, b, H(l));
+}
+
+int lx_wcsncasecmp_l(const wchar_t *a, const wchar_t *b, size_t n,
+	struct lx_locale *l)
+{
+	return wcsncasecmp_l(a, b, n, H(l));
+}
+
+wctype_t lx_wctype_l(const char *name, struct lx_locale *l)
+{
+	return wctype_l(name, H(l));
+}
+
+int lx_iswctype_l(wint_t c, wctype_t t, struct lx_locale *l)
+{
+	return iswctype_l(c, t, H(l));
+}
+
+wctrans_t lx_wctrans_l(const char *name, struct lx_locale *l)
+{
+	return wctrans_l(name, H(l));
+}
+
+wint_t lx_towctrans_l(wint_t c, wctrans_t t, struct lx_locale *l)
+{
+	return towctrans_l(c, t, H(l));
+}
+
+#define CLASS_L(fn, arg) \
+int lx_##fn(arg c, struct lx_locale *l) \
+{ \
+	return fn(c, H(l)); \
+}
+CLASS_L(isalnum_l, int) CLASS_L(isalpha_l, int) CLASS_L(isblank_l, int)
+CLASS_L(iscntrl_l, int) CLASS_L(isdigit_l, int) CLASS_L(isgraph_l, int)
+CLASS_L(islower_l, int) CLASS_L(isprint_l, int) CLASS_L(ispunct_l, int)
+CLASS_L(isspace_l, int) CLASS_L(isupper_l, int) CLASS_L(isxdigit_l, int)
+CLASS_L(tolower_l, int) CLASS_L(toupper_l, int)
+CLASS_L(iswalnum_l, wint_t) CLASS_L(iswalpha_l, wint_t)
+CLASS_L(iswblank_l, wint_t) CLASS_L(iswcntrl_l, wint_t)
+CLASS_L(iswdigit_l, wint_t) CLASS_L(iswgraph_l, wint_t)
+CLASS_L(iswlower_l, wint_t) CLASS_L(iswprint_l, wint_t)
+CLASS_L(iswpunct_l, wint_t) CLASS_L(iswspace_l, wint_t)
+CLASS_L(iswupper_l, wint_t) CLASS_L(iswxdigit_l, wint_t)
+
+wint_t lx_towlower_l(wint_t c, struct lx_locale *l)
+{
+	return towlower_l(c, H(l));
+}
+
+wint_t lx_towupper_l(wint_t c, struct lx_locale *l)
+{
+	return towupper_l(c, H(l));
+}
