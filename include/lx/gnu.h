@@ -9,6 +9,7 @@
 
 #include <fcntl.h>
 #include <limits.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <unistd.h>
 
@@ -35,6 +36,7 @@ extern void *lx_live_lx_program_invocation_name;
  */
 extern __typeof__(open) lx_open __attribute__((weak));
 extern __typeof__(openat) lx_openat __attribute__((weak));
+extern __typeof__(fopen) lx_fopen __attribute__((weak));
 extern __typeof__(readlink) lx_readlink __attribute__((weak));
 extern __typeof__(readlinkat) lx_readlinkat __attribute__((weak));
 extern __typeof__(realpath) lx_realpath __attribute__((weak));

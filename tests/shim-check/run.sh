@@ -1,0 +1,120 @@
+#!/bin/sh
+# shim-check's tests: run.sh STEP SHIM_CHECK WORKDIR SRCDIR CC
+# "fixtures" builds the fixture libraries with the system compiler; every
+# other step checks one output of shim-check on them.
+set -u
+step=$1 sc=$2 w=$3 src=$4 cc=$5
+fail() { echo "FAIL: $*"; exit 1; }
+json_ok() { python3 -c 'import json,sys; json.load(sys.stdin)'; }
+# Run shim-check, keep stdout in $w/out.$step, expect exit status $1.
+run() {
+	want=$1; shift
+	"$sc" "$@" > "$w/out.$step" 2> "$w/err.$step"; rc=$?
+	cat "$w/out.$step" "$w/err.$step"
+	[ "$rc" = "$want" ] || fail "shim-check $*: exit $rc, want $want"
+}
+has() { grep -qE -- "$1" "$w/out.$step" || fail "no line matching '$1'"; }
+
+case $step in
+fixtures)
+	rm -rf "$w" && mkdir -p "$w/fake" "$w/lib/gone" \
+		"$w/prefix/usr/lib/x86_64-linux-gnu" || exit 1
+	set -e
+	$cc -shared -fPIC -O0 -nostdlib -Wl,-soname,libc.so.6 \
+		-Wl,--version-script="$src/fakelibc.map" \
+		-o "$w/fake/libc.so.6" "$src/fakelibc.c"
+	$cc -shared -fPIC -Wl,-soname,libscgone.so -o "$w/lib/gone/libscgone.so" \
+		"$src/gone.c"
+	cp "$w/lib/gone/libscgone.so" "$w/prefix/usr/lib/x86_64-linux-gnu/"
+	$cc -shared -fPIC -o "$w/lib/libscgood.so" "$src/good.c"
+	$cc -shared -fPIC -Wl,--enable-new-dtags -Wl,-rpath,'$ORIGIN/gone' \
+		-o "$w/lib/libscrun.so" "$src/run.c" "$w/lib/gone/libscgone.so"
+	$cc -shared -fPIC -nostdlib -Wl,--no-as-needed \
+		-o "$w/lib/libscbad.so" "$src/bad.c" "$w/fake/libc.so.6" \
+		"$w/lib/gone/libscgone.so"
+	mkdir "$w/lib/gconv" && cp "$w/lib/libscbad.so" "$w/lib/gconv/X.so"
+	echo 'not an ELF file' > "$w/lib/README"
+	;;
+table)
+	run 1 "$w/lib" "$w/fake/libc.so.6"
+	has '^ok +[0-9]+/[0-9]+  .*/lib/libscgood\.so$'
+	has '^ok +[0-9]+/[0-9]+  .*/lib/libscrun\.so$'
+	has '^partial +1/3  .*/lib/libscbad\.so$'
+	has '^ +missing symbol +sc_future@GLIBC_9\.99$'
+	has '^ +unsupported symbol +__sc_private@GLIBC_PRIVATE$'
+	has '^ +missing library +libscgone\.so$'
+	has '^glibc .*/fake/libc\.so\.6$'
+	has '^glibc .*/lib/gconv/X\.so$'
+	has '^ok .*/lib/gone/libscgone\.so$'
+	grep -q README "$w/out.$step" && fail "non-ELF file listed"
+	has '^4 objects: 3 ok, 1 partial \(2 glibc skipped\)$'
+	;;
+json)
+	run 1 --json "$w/lib"
+	json_ok < "$w/out.$step" || fail "invalid JSON"
+	python3 - "$w/out.$step" <<'PY' || fail "wrong JSON content"
+import json, sys
+d = json.load(open(sys.argv[1]))
+o = {x["path"].rsplit("/", 1)[1]: x for x in d["objects"]}
+assert d["summary"] == {"objects": 4, "ok": 3, "partial": 1, "glibc": 1,
+	"not_elf": 0}, d["summary"]
+b = o["libscbad.so"]
+assert b["status"] == "partial"
+assert b["imports"] == {"total": 3, "provided": 1}, b["imports"]
+assert b["missing"] == ["sc_future@GLIBC_9.99"], b["missing"]
+assert b["unsupported"] == ["__sc_private@GLIBC_PRIVATE"], b["unsupported"]
+n = {x["name"]: x["where"] for x in b["needed"]}
+assert n == {"libc.so.6": "built-in", "libscgone.so": "missing"}, n
+g = o["libscgood.so"]
+assert g["status"] == "ok" and g["imports"]["total"] >= 2
+assert g["imports"]["total"] == g["imports"]["provided"]
+r = {x["name"]: x for x in o["libscrun.so"]["needed"]}
+assert r["libscgone.so"]["where"] == "host", r
+assert r["libscgone.so"]["path"].endswith("/lib/gone/libscgone.so"), r
+assert o["X.so"]["status"] == "glibc"
+print("json ok")
+PY
+	;;
+html)
+	rm -f "$w/report.html"
+	run 1 --html "$w/report.html" "$w/lib"
+	f=$w/report.html
+	[ -s "$f" ] || fail "no HTML written"
+	for p in '<table id="objs">' 'libscbad.so</td>' 'libscgood.so</td>' \
+	    'sc_future@GLIBC_9.99' '<span id="sum-partial"[^>]*>1 partial' \
+	    '<script>' 'style="width:33.3%"'; do
+		grep -q -- "$p" "$f" || fail "HTML lacks $p"
+	done
+	[ "$(grep -c '<tbody>' "$f")" = 5 ] || fail "want 5 object rows"
+	grep -qE 'https?://|src=' "$f" && fail "HTML refers to the network"
+	echo "html ok: $f"
+	;;
+exit)
+	run 0 "$w/lib/libscgood.so"
+	run 1 "$w/lib/libscbad.so"
+	run 2 "$w/nonexistent"
+	grep -q "nonexistent: No such file" "$w/err.$step" || fail "message"
+	run 2 --bogus "$w/lib"
+	run 2
+	run 2 --symmaps "$w/none.txt" "$w/lib/libscgood.so"
+	grep -q "none.txt" "$w/err.$step" || fail "message names the file"
+	run 0 "$w/lib/README"
+	has '^not-elf .*README$'
+	;;
+prefix)
+	run 1 --json --prefix "$w/prefix" "$w/lib/libscbad.so"
+	json_ok < "$w/out.$step" || fail "invalid JSON"
+	grep -q '"name": "libscgone.so", "where": "prefix"' "$w/out.$step" ||
+		fail "libscgone.so not found in the prefix"
+	;;
+system)
+	run 0 /usr/bin/ls /usr/bin/sort
+	has '^ok .*/usr/bin/ls$'
+	has '^ok .*/usr/bin/sort$'
+	has '^2 objects: 2 ok, 0 partial'
+	;;
+*)
+	fail "unknown step $step"
+	;;
+esac
+exit 0

@@ -1,0 +1,316 @@
+/*
+ * Where a DT_NEEDED resolves, in the loader's order (ld-linux-shim/search.c,
+ * DESIGN.md): DT_RPATH when there is no DT_RUNPATH, LD_LIBRARY_PATH,
+ * DT_RUNPATH, the ld.so.conf directories, the default directories. Every
+ * absolute path is looked up in the prefix first (the reroot union), then
+ * on the host. Glibc-family sonames are built in and never searched.
+ */
+#include <elf.h>
+#include <fcntl.h>
+#include <glob.h>
+#include <limits.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "shim-check.h"
+
+static const char *prefix;	/* NULL: no reroot */
+static char *conf_dirs;		/* colon-separated */
+static const char default_dirs[] =
+	"/lib/x86_64-linux-gnu:/usr/lib/x86_64-linux-gnu:/lib64:/usr/lib64:"
+	"/lib:/usr/lib";
+
+/*
+ * PATH (absolute) resolved inside the prefix as if it were the root:
+ * absolute symlink targets stay inside, ".." stops at the prefix. 0 and
+ * OUT = PREFIX/RESOLVED if every component exists, else -1.
+ */
+static int reroot(const char *path, char *out, size_t outsz)
+{
+	char rest[PATH_MAX], link[PATH_MAX];
+	size_t plen = strlen(prefix), len;
+	int links = 0;
+	struct stat st;
+
+	if (path[0] != '/' || plen >= outsz || strlen(path) >= sizeof rest)
+		return -1;
+	strcpy(out, prefix);
+	len = plen;
+	strcpy(rest, path);
+	for (char *p = rest; *p;) {
+		size_t n;
+
+		p += strspn(p, "/");
+		n = strcspn(p, "/");
+		if (!n || (n == 1 && p[0] == '.')) {
+			p += n;
+			continue;
+		}
+		if (n == 2 && p[0] == '.' && p[1] == '.') {
+			while (len > plen && out[len - 1] != '/')
+				len--;
+			len -= len > plen;
+			out[len] = 0;
+			p += n;
+			continue;
+		}
+		if (len + 1 + n >= outsz)
+			return -1;
+		out[len] = '/';
+		memcpy(out + len + 1, p, n);
+		out[len + 1 + n] = 0;
+		p += n;
+		if (lstat(out, &st) < 0)
+			return -1;
+		if (!S_ISLNK(st.st_mode)) {
+			len += 1 + n;
+			continue;
+		}
+		ssize_t l = readlink(out, link, sizeof link - 1);
+
+		if (l < 0 || ++links > 40 || l + strlen(p) + 1 >= sizeof rest)
+			return -1;
+		link[l] = 0;
+		memmove(rest + l, p, strlen(p) + 1);
+		memcpy(rest, link, l);
+		p = rest;
+		out[len] = 0;
+		if (link[0] == '/')
+			out[len = plen] = 0;
+	}
+	return 0;
+}
+
+/* Open PATH through the reroot; *WHERE says which copy was opened. */
+static int open_path(const char *path, char *found, size_t foundsz,
+	enum sc_where *where)
+{
+	struct stat st;
+	int fd;
+
+	if (prefix && path[0] == '/' && reroot(path, found, foundsz) == 0 &&
+	    (fd = open(found, O_RDONLY | O_CLOEXEC)) >= 0) {
+		if (fstat(fd, &st) == 0 && !S_ISDIR(st.st_mode)) {
+			*where = SC_PREFIX;
+			return fd;
+		}
+		close(fd);
+	}
+	if (strlen(path) >= foundsz)
+		return -1;
+	strcpy(found, path);
+	*where = SC_HOST;
+	fd = open(path, O_RDONLY | O_CLOEXEC);
+	if (fd >= 0 && (fstat(fd, &st) < 0 || S_ISDIR(st.st_mode))) {
+		close(fd);
+		return -1;
+	}
+	return fd;
+}
+
+static void conf_add(const char *dir)
+{
+	size_t o = conf_dirs ? strlen(conf_dirs) : 0;
+	char *p = realloc(conf_dirs, o + strlen(dir) + 2);
+
+	if (!p)
+		return;
+	conf_dirs = p;
+	sprintf(p + o, "%s%s", o ? ":" : "", dir);
+}
+
+static void conf_include(const char *arg, const char *found,
+	enum sc_where w, int depth);
+
+static void conf_read(const char *path, int depth)
+{
+	char found[PATH_MAX], line[PATH_MAX];
+	enum sc_where w;
+	FILE *f;
+	int fd;
+
+	if (depth > 4 || (fd = open_path(path, found, sizeof found, &w)) < 0)
+		return;
+	if (!(f = fdopen(fd, "r"))) {
+		close(fd);
+		return;
+	}
+	while (fgets(line, sizeof line, f)) {
+		char *s = line, *e;
+
+		line[strcspn(line, "#\n")] = 0;
+		s += strspn(s, " \t");
+		e = s + strlen(s);
+		while (e > s && (e[-1] == ' ' || e[-1] == '\t'))
+			*--e = 0;
+		if (!strncmp(s, "include", 7) && (s[7] == ' ' || s[7] == '\t'))
+			conf_include(s + 8 + strspn(s + 8, " \t"), found, w,
+				depth);
+		else if (s[0] == '/')
+			conf_add(s);
+	}
+	fclose(f);
+}
+
+/* "include PATTERN" of the ld.so.conf FOUND (the copy WHERE says). */
+static void conf_include(const char *arg, const char *found,
+	enum sc_where w, int depth)
+{
+	char pat[PATH_MAX];
+	size_t skip = w == SC_PREFIX ? strlen(prefix) : 0;
+	glob_t g;
+
+	if (arg[0] == '/') {
+		snprintf(pat, sizeof pat, "%s%s", skip ? prefix : "", arg);
+	} else {
+		const char *sl = strrchr(found, '/');
+		int dl = sl ? (int)(sl - found + 1) : 0;
+
+		snprintf(pat, sizeof pat, "%.*s%s", dl, found, arg);
+	}
+	if (glob(pat, 0, NULL, &g) != 0)
+		return;
+	for (size_t i = 0; i < g.gl_pathc; i++)
+		conf_read(g.gl_pathv[i] + skip, depth + 1);
+	globfree(&g);
+}
+
+void search_init(const char *pfx)
+{
+	prefix = pfx;
+	conf_read("/etc/ld.so.conf", 0);
+}
+
+/*
+ * The path the guest sees for the host file PATH: PATH without the prefix
+ * when it lies inside, else PATH itself (both made absolute).
+ */
+const char *search_guest_path(const char *path, char *out, size_t outsz)
+{
+	char real[PATH_MAX], rp[PATH_MAX];
+	size_t n;
+
+	if (!realpath(path, real))
+		return NULL;
+	if (prefix && realpath(prefix, rp) && (n = strlen(rp)) > 1 &&
+	    !strncmp(real, rp, n) && real[n] == '/')
+		snprintf(out, outsz, "%s", real + n);
+	else
+		snprintf(out, outsz, "%s", real);
+	return out;
+}
+
+/* Expand $ORIGIN, $LIB and $PLATFORM in the directory DIR (N bytes). */
+static int expand(const char *dir, size_t n, const char *origin,
+	char *out, size_t outsz)
+{
+	static const char *const vars[][2] = {
+		{ "ORIGIN", NULL }, { "LIB", "lib64" },
+		{ "PLATFORM", "x86_64" },
+	};
+	size_t o = 0;
+
+	for (size_t i = 0; i < n;) {
+		const char *val = NULL;
+		size_t skip = 0;
+
+		for (size_t v = 0; dir[i] == '$' && v < 3 && !val; v++) {
+			const char *s = dir + i + 1;
+			int br = *s == '{';
+			size_t l = strlen(vars[v][0]);
+
+			if (!strncmp(s + br, vars[v][0], l) &&
+			    (!br || s[1 + l] == '}')) {
+				val = v ? vars[v][1] : origin ? origin : "";
+				skip = 1 + l + 2 * br;
+			}
+		}
+		if (val) {
+			if (!*val || o + strlen(val) >= outsz)
+				return -1;
+			memcpy(out + o, val, strlen(val));
+			o += strlen(val);
+			i += skip;
+		} else {
+			if (o + 1 >= outsz)
+				return -1;
+			out[o++] = dir[i++];
+		}
+	}
+	out[o] = 0;
+	return 0;
+}
+
+/* A candidate is taken unless it is an ELF file of another class/machine. */
+static int usable(int fd)
+{
+	Elf64_Ehdr eh;
+
+	if (pread(fd, &eh, sizeof eh, 0) == sizeof eh &&
+	    !memcmp(eh.e_ident, ELFMAG, SELFMAG) &&
+	    (eh.e_ident[EI_CLASS] != ELFCLASS64 || eh.e_machine != EM_X86_64))
+		return 0;
+	return 1;
+}
+
+static enum sc_where try_one(const char *path, char **found)
+{
+	char buf[PATH_MAX];
+	enum sc_where w;
+	int fd = open_path(path, buf, sizeof buf, &w);
+
+	if (fd < 0)
+		return SC_MISSING;
+	if (!usable(fd))
+		w = SC_MISSING;
+	close(fd);
+	if (w != SC_MISSING)
+		*found = xstrdup(buf);
+	return w;
+}
+
+static enum sc_where try_dirs(const char *list, const char *name,
+	const char *origin, char **found)
+{
+	char dir[PATH_MAX], path[PATH_MAX];
+	enum sc_where w;
+
+	while (list && *list) {
+		size_t n = strcspn(list, ":");
+
+		if (n && expand(list, n, origin, dir, sizeof dir) == 0 &&
+		    (size_t)snprintf(path, sizeof path, "%s/%s", dir, name) <
+		    sizeof path && (w = try_one(path, found)) != SC_MISSING)
+			return w;
+		list += n;
+		list += *list == ':';
+	}
+	return SC_MISSING;
+}
+
+enum sc_where search_library(const char *name, const char *rpath,
+	const char *runpath, const char *origin, char **found)
+{
+	enum sc_where w;
+
+	*found = NULL;
+	if (symtab_family(name))
+		return SC_BUILTIN;
+	if (strchr(name, '/'))
+		return try_one(name, found);
+	if (rpath && !runpath &&
+	    (w = try_dirs(rpath, name, origin, found)) != SC_MISSING)
+		return w;
+	if ((w = try_dirs(getenv("LD_LIBRARY_PATH"), name, NULL, found)) !=
+	    SC_MISSING)
+		return w;
+	if (runpath &&
+	    (w = try_dirs(runpath, name, origin, found)) != SC_MISSING)
+		return w;
+	if ((w = try_dirs(conf_dirs, name, NULL, found)) != SC_MISSING)
+		return w;
+	return try_dirs(default_dirs, name, NULL, found);
+}

@@ -1,0 +1,72 @@
+/*
+ * shim-check: which ELF objects of a tree the shim can run, and why not.
+ * Shared declarations of the symmap table (symtab.c), the ELF scan
+ * (scan.c), the library search (search.c) and the reports (report.c).
+ */
+#ifndef SHIM_CHECK_H
+#define SHIM_CHECK_H
+
+#include <stddef.h>
+#include <stdio.h>
+
+enum sc_status { SC_OK, SC_PARTIAL, SC_GLIBC, SC_NOTELF };
+enum sc_where { SC_BUILTIN, SC_PREFIX, SC_HOST, SC_MISSING };
+enum sc_kind { SC_KIND_NONE, SC_KIND_HOST, SC_KIND_WRAP, SC_KIND_IMPL,
+	SC_KIND_UNSUPPORTED };
+
+struct sc_strlist {
+	char **v;
+	size_t n, cap;
+};
+
+struct sc_needed {
+	char *name;
+	char *found;		/* path opened, NULL if built-in or missing */
+	enum sc_where where;
+};
+
+struct sc_object {
+	char *path;
+	enum sc_status status;
+	struct sc_needed *needed;
+	size_t nneeded;
+	unsigned total, provided;
+	struct sc_strlist missing;	/* sym@VERSION */
+	struct sc_strlist unsupported;	/* sym@VERSION */
+};
+
+struct sc_summary {
+	unsigned objects, ok, partial, glibc, notelf;
+};
+
+/* symtab.c */
+int symtab_load(const char *file);
+enum sc_kind symtab_kind(const char *name, const char *version);
+int symtab_family(const char *soname);
+
+/* search.c */
+void search_init(const char *prefix);
+const char *search_guest_path(const char *path, char *out, size_t outsz);
+enum sc_where search_library(const char *name, const char *rpath,
+	const char *runpath, const char *origin, char **found);
+
+/* scan.c: NULL if PATH is no object to report (not ELF, other machine) */
+struct sc_object *scan_object(const char *path, int *ioerr);
+void object_free(struct sc_object *o);
+
+/* report.c */
+const char *status_name(enum sc_status s);
+const char *where_name(enum sc_where w);
+void report_table(FILE *f, struct sc_object **v, size_t n,
+	const struct sc_summary *s);
+void report_json(FILE *f, struct sc_object **v, size_t n,
+	const struct sc_summary *s);
+void report_html(FILE *f, struct sc_object **v, size_t n,
+	const struct sc_summary *s);
+
+/* util (shim-check.c) */
+void *xmalloc(size_t n);
+char *xstrdup(const char *s);
+void strlist_add(struct sc_strlist *l, const char *s);
+
+#endif
