@@ -250,3 +250,31 @@ ssize_t lx_getdents64(int fd, void *buf, size_t len)
 {
 	return syscall(SYS_getdents64, fd, buf, len);
 }
+
+/*
+ * mallinfo2: glibc's allocator statistics.
+ * XXX: musl's allocator keeps none that can be read; every field is 0.
+ * Programs use these for diagnostics (systemd logs them); refusing them
+ * would refuse the whole program.
+ */
+struct lx_mallinfo2 {
+	size_t arena, ordblks, smblks, hblks, hblkhd, usmblks, fsmblks;
+	size_t uordblks, fordblks, keepcost;
+};
+
+struct lx_mallinfo2 lx_mallinfo2(void)
+{
+	return (struct lx_mallinfo2){ 0 };
+}
+
+/* The new mount API's calls without a path (glibc 2.36 wrappers). */
+int lx_fsopen(const char *fsname, unsigned flags)
+{
+	return syscall(SYS_fsopen, fsname, flags);
+}
+
+int lx_fsconfig(int fd, unsigned cmd, const char *key, const void *value,
+	int aux)
+{
+	return syscall(SYS_fsconfig, fd, cmd, key, value, aux);
+}

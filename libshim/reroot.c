@@ -22,6 +22,7 @@
 #include <sys/stat.h>
 #include <sys/statfs.h>
 #include <sys/statvfs.h>
+#include <sys/syscall.h>
 #include <sys/time.h>
 #include <sys/xattr.h>
 #include <unistd.h>
@@ -239,6 +240,28 @@ int lx_mount(const char *src, const char *dst, const char *type,
 	R(dst);
 	return mount(src, dst, type, fl, data);
 }
+/* The new mount API (glibc 2.36 wrappers of the raw syscalls). */
+int lx_open_tree(int dfd, const char *path, unsigned flags)
+{
+	R(path);
+	return syscall(SYS_open_tree, dfd, path, flags);
+}
+
+int lx_move_mount(int fdfd, const char *from, int tdfd, const char *to,
+	unsigned flags)
+{
+	R(from);
+	R(to);
+	return syscall(SYS_move_mount, fdfd, from, tdfd, to, flags);
+}
+
+int lx_mount_setattr(int dfd, const char *path, unsigned flags, void *attr,
+	size_t size)
+{
+	R(path);
+	return syscall(SYS_mount_setattr, dfd, path, flags, attr, size);
+}
+
 int lx_umount(const char *path) { R(path); return umount(path); }
 int lx_umount2(const char *path, int fl) { R(path); return umount2(path, fl); }
 
