@@ -6,6 +6,7 @@
 #ifndef LIBSHIM_H
 #define LIBSHIM_H
 
+#include <pthread.h>
 #include <stdio.h>
 
 struct object;
@@ -13,6 +14,10 @@ struct object;
 /* Before any guest relocation: the personality's initial state. */
 void lx_personality_init(int argc, char **argv, char **envp,
 	struct object *prog);
+
+/* The CPU set pthread_attr_setaffinity_np gave ATTR (affinity.c): a copy
+ * the caller frees, or NULL. */
+void *lx_attr_affinity(const pthread_attr_t *attr, size_t *size);
 
 /* Direct start: /proc/self/exe names PATH for the guest (reroot.c). */
 void lx_reroot_set_exe(const char *path);

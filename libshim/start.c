@@ -8,6 +8,7 @@
  */
 #include <errno.h>
 #include <pthread.h>
+#include <sched.h>
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
@@ -170,6 +171,8 @@ void lx_env_sync_out(void)
 struct thread_start {
 	void *(*fn)(void *);
 	void *arg;
+	void *affinity;		/* pthread_attr_setaffinity_np's set */
+	size_t affinity_size;
 };
 
 static void *thread_start(void *p)
@@ -178,6 +181,10 @@ static void *thread_start(void *p)
 
 	free(p);
 	tls_init_thread();
+	if (s.affinity) {
+		sched_setaffinity(0, s.affinity_size, s.affinity);
+		free(s.affinity);
+	}
 	return s.fn(s.arg);
 }
 
@@ -191,10 +198,13 @@ int lx_pthread_create(pthread_t *t, const pthread_attr_t *attr,
 		return EAGAIN;
 	s->fn = fn;
 	s->arg = arg;
+	s->affinity = lx_attr_affinity(attr, &s->affinity_size);
 	*(char *)lx_live_lx___libc_single_threaded = 0;
 	r = pthread_create(t, attr, thread_start, s);
-	if (r)
+	if (r) {
+		free(s->affinity);
 		free(s);
+	}
 	return r;
 }
 
