@@ -29,7 +29,9 @@ static void usage(FILE *f)
 "                    looked up as DIR/PATH first, then as PATH\n"
 "                    (default: $SHIM_PREFIX, else /compat/linux if present)\n"
 "  --list            list the objects PROGRAM loads and where they come from\n"
-"  --allow-missing   run even if symbols are missing (calling one aborts)\n"
+"  --allow-missing   run even if symbols are missing (calling one fails\n"
+"                    with ENOSYS and names the symbol)\n"
+"  --argv0 NAME      start PROGRAM with argv[0] set to NAME\n"
 "  --help            show this help and exit\n"
 "  --version         show the version and exit\n"
 "\n"
@@ -70,7 +72,7 @@ static void config_from_env(void)
 }
 
 /* Direct use: the index in argv of PROGRAM, after the shim's options. */
-static int parse_args(int argc, char **argv)
+static int parse_args(int argc, char **argv, char **argv0)
 {
 	int i;
 
@@ -92,6 +94,8 @@ static int parse_args(int argc, char **argv)
 			shim_cfg.prefix = a[9] ? a + 9 : NULL;
 		} else if (!strcmp(a, "--list")) {
 			shim_cfg.list_only = true;
+		} else if (!strcmp(a, "--argv0") && i + 1 < argc) {
+			*argv0 = argv[++i];
 		} else if (!strcmp(a, "--allow-missing")) {
 			shim_cfg.allow_missing = true;
 		} else if (a[0] == '-' && a[1] == '-') {
@@ -146,6 +150,15 @@ static void set_aux(uintptr_t type, uintptr_t val)
 			a->a_un.a_val = val;
 }
 
+/* As PT_INTERP, the shim is the file the program's PT_INTERP names. */
+static void exec_init_from_interp(const struct object *prog)
+{
+	for (size_t i = 0; i < prog->phnum; i++)
+		if (prog->phdr[i].p_type == PT_INTERP)
+			lx_exec_init((const char *)(prog->base +
+				prog->phdr[i].p_vaddr));
+}
+
 static void list_objects(void)
 {
 	for (struct object *o = shim_head; o; o = o->next) {
@@ -176,13 +189,21 @@ int shim_main(int argc, char **argv, char **envp)
 			n > 0 ? self : argv[0]);
 		if (!prog)
 			exit(127);
+		exec_init_from_interp(prog);
 		set_aux(AT_PHDR, shim_boot.at_phdr);
 		set_aux(AT_PHNUM, shim_boot.at_phnum);
 	} else {
-		skip = parse_args(argc, argv);
+		char *argv0 = NULL, self[PATH_MAX];
+		ssize_t n = readlink("/proc/self/exe", self, sizeof self - 1);
+
+		self[n > 0 ? n : 0] = 0;
+		lx_exec_init(self);
+		skip = parse_args(argc, argv, &argv0);
 		prog = map_program(argv[skip]);
 		lx_reroot_set_exe(prog->path);
 		set_aux(AT_EXECFN, (uintptr_t)argv[skip]);
+		if (argv0)
+			argv[skip] = argv0;
 		set_aux(AT_PHDR, (uintptr_t)prog->phdr);
 		set_aux(AT_PHNUM, prog->phnum);
 		set_aux(AT_ENTRY, prog->entry);

@@ -3,8 +3,8 @@
  * owns the variable the program reads and assigns; musl's getenv/setenv
  * work on musl's own __environ. Every wrapper here makes musl's the
  * guest's before the host reads it and shows the guest the host's after
- * the host changed it. The exec family without an explicit envp reads
- * environ too.
+ * the host changed it. The exec family without an explicit envp passes
+ * the guest's environ (the exec family itself is exec.c).
  */
 #include <errno.h>
 #include <stdarg.h>
@@ -69,31 +69,7 @@ int lx_clearenv(void)
 
 int lx_execv(const char *path, char *const argv[])
 {
-	return execve(path, argv, LX_ENVIRON);
-}
-
-int lx_execvp(const char *file, char *const argv[])
-{
-	lx_env_sync_in();
-	return execvp(file, argv);
-}
-
-int lx_execvpe(const char *file, char *const argv[], char *const envp[])
-{
-	lx_env_sync_in();
-	return execvpe(file, argv, envp);
-}
-
-int lx_system(const char *cmd)
-{
-	lx_env_sync_in();
-	return system(cmd);
-}
-
-FILE *lx_popen(const char *cmd, const char *mode)
-{
-	lx_env_sync_in();
-	return popen(cmd, mode);
+	return lx_execve(path, argv, LX_ENVIRON);
 }
 
 /* Collect the variadic argument list of execl*; NULL with E2BIG if long. */
@@ -118,7 +94,7 @@ int lx_execl(const char *path, const char *arg, ...)
 	va_start(ap, arg);
 	COLLECT(argv, arg, ap);
 	va_end(ap);
-	return execve(path, argv, LX_ENVIRON);
+	return lx_execve(path, argv, LX_ENVIRON);
 }
 
 int lx_execlp(const char *file, const char *arg, ...)
@@ -142,5 +118,5 @@ int lx_execle(const char *path, const char *arg, ...)
 	COLLECT(argv, arg, ap);
 	envp = va_arg(ap, char **);
 	va_end(ap);
-	return execve(path, argv, envp);
+	return lx_execve(path, argv, envp);
 }

@@ -19,6 +19,11 @@ void lx_personality_init(int argc, char **argv, char **envp,
  * the caller frees, or NULL. */
 void *lx_attr_affinity(const pthread_attr_t *attr, size_t *size);
 
+/* exec.c: the interpreter's own path, for the programs guests start. */
+void lx_exec_init(const char *self);
+int lx_execve(const char *path, char *const argv[], char *const envp[]);
+int lx_execvp(const char *file, char *const argv[]);
+
 /* Direct start: /proc/self/exe names PATH for the guest (reroot.c). */
 void lx_reroot_set_exe(const char *path);
 
