@@ -146,15 +146,22 @@ static size_t count(char *const v[])
 	return n;
 }
 
+/* The file PATH starts: the guest's own for /proc/self/exe, rerooted. */
+static const char *exec_path(const char *path, char *rb)
+{
+	path = lx_own_exe(path);
+	if (shim_cfg.prefix && path[0] == '/' &&
+	    reroot_resolve(shim_cfg.prefix, path, rb, PATH_MAX) == 0)
+		return rb;
+	return path;
+}
+
 int lx_execve(const char *path, char *const argv[], char *const envp[])
 {
 	char rb[PATH_MAX], shebang[256];
 	char **nv = __builtin_alloca((count(argv) + 8) * sizeof *nv);
-	const char *p = path;
+	const char *p = exec_path(path, rb);
 
-	if (shim_cfg.prefix && path[0] == '/' &&
-	    reroot_resolve(shim_cfg.prefix, path, rb, sizeof rb) == 0)
-		p = rb;
 	if (shim_argv(p, argv, nv, shebang, sizeof shebang))
 		return execve(shim_path, nv, envp);
 	return execve(p, argv, envp);
@@ -216,11 +223,8 @@ int lx_posix_spawn(pid_t *pid, const char *path,
 {
 	char rb[PATH_MAX], shebang[256];
 	char **nv = __builtin_alloca((count(argv) + 8) * sizeof *nv);
-	const char *p = path;
+	const char *p = exec_path(path, rb);
 
-	if (shim_cfg.prefix && path[0] == '/' &&
-	    reroot_resolve(shim_cfg.prefix, path, rb, sizeof rb) == 0)
-		p = rb;
 	if (shim_argv(p, argv, nv, shebang, sizeof shebang))
 		return posix_spawn(pid, shim_path, fa, attr, nv, envp);
 	return posix_spawn(pid, p, fa, attr, argv, envp);

@@ -26,6 +26,8 @@ int lx_execvp(const char *file, char *const argv[]);
 
 /* Direct start: /proc/self/exe names PATH for the guest (reroot.c). */
 void lx_reroot_set_exe(const char *path);
+/* PATH, or the guest program's path if PATH names /proc/self/exe. */
+const char *lx_own_exe(const char *path);
 
 /* Live pointers, defined by the generated tables (lx/builtin.h LX_LIVE). */
 extern void *lx_live_lx_environ;

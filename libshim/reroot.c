@@ -209,6 +209,12 @@ static bool is_own_exe(const char *path)
 		!strcmp(path, "/proc/thread-self/exe") || !strcmp(path, self);
 }
 
+/* PATH, or the guest program's path if PATH names /proc/self/exe. */
+const char *lx_own_exe(const char *path)
+{
+	return is_own_exe(path) ? exe_path : path;
+}
+
 static ssize_t own_exe(char *buf, size_t n)
 {
 	size_t len = strlen(exe_path);
