@@ -2,7 +2,9 @@
  * The interpreter's main line: options, the program (mapped by the kernel
  * when the shim is its PT_INTERP, else mapped here), the personality's
  * start-up state, the global scope, relocation, library initializers, and
- * the jump to the program's entry point on the initial stack.
+ * the jump to the program's entry point on the initial stack. --load is the
+ * same line without a program: a library is the root, as dlopen would
+ * load it, and the process exits after its initializers.
  */
 #include <errno.h>
 #include <limits.h>
@@ -14,12 +16,17 @@
 #include "shim.h"
 #include "libshim.h"
 
+/* libshim (start.c): the guest's exit-handler list. */
+int lx___cxa_atexit(void (*fn)(void *), void *arg, void *dso);
+
 struct shim_config shim_cfg;
+static bool load_only;		/* --load: a library, no program */
 
 static void usage(FILE *f)
 {
 	fprintf(f,
 "Usage: " SHIM_NAME " [OPTIONS] [--] PROGRAM [ARGS...]\n"
+"       " SHIM_NAME " [OPTIONS] --load LIBRARY\n"
 "Run a Linux x86-64 program built against glibc on this host's C library.\n"
 "The shim can also be a program's ELF interpreter:\n"
 "  patchelf --set-interpreter /path/to/" SHIM_NAME " PROGRAM\n"
@@ -29,9 +36,16 @@ static void usage(FILE *f)
 "                    looked up as DIR/PATH first, then as PATH\n"
 "                    (default: $SHIM_PREFIX, else /compat/linux if present)\n"
 "  --list            list the objects PROGRAM loads and where they come from\n"
+"  --load            no program: load LIBRARY (a path, or a name searched\n"
+"                    for as dlopen would) with its dependencies, bind every\n"
+"                    symbol now (RTLD_NOW), run the initializers and exit 0\n"
+"                    (finalizers run at that exit); on failure print the\n"
+"                    error and exit 127. Initializers run for real: load\n"
+"                    only libraries whose side effects you accept\n"
 "  --allow-missing   run even if symbols are missing (calling one fails\n"
 "                    with ENOSYS and names the symbol)\n"
-"  --argv0 NAME      start PROGRAM with argv[0] set to NAME\n"
+"  --argv0 NAME      start PROGRAM (--load: LIBRARY's initializers) with\n"
+"                    argv[0] set to NAME\n"
 "  --help            show this help and exit\n"
 "  --version         show the version and exit\n"
 "\n"
@@ -94,6 +108,8 @@ static int parse_args(int argc, char **argv, char **argv0)
 			shim_cfg.prefix = a[9] ? a + 9 : NULL;
 		} else if (!strcmp(a, "--list")) {
 			shim_cfg.list_only = true;
+		} else if (!strcmp(a, "--load")) {
+			load_only = true;
 		} else if (!strcmp(a, "--argv0") && i + 1 < argc) {
 			*argv0 = argv[++i];
 		} else if (!strcmp(a, "--allow-missing")) {
@@ -108,6 +124,9 @@ static int parse_args(int argc, char **argv, char **argv0)
 		usage(stderr);
 		exit(127);
 	}
+	if (load_only && i + 1 < argc)
+		shim_fatal("--load takes one library, not arguments (%s)",
+			argv[i + 1]);
 	return i;
 }
 
@@ -172,6 +191,41 @@ static void list_objects(void)
 	}
 }
 
+static void load_fini(void *unused)
+{
+	(void)unused;
+	fini_objects();
+}
+
+/*
+ * --load NAME: the library NAME is the root of the global scope and ARGV
+ * (NAME, or --argv0) the guest's; the personality starts as for a program
+ * that dlopens NAME, and exit() runs the guest's exit handlers and then
+ * the finalizers, as there.
+ */
+static __attribute__((noreturn)) void load_library_only(const char *name,
+	int argc, char **argv, char **envp)
+{
+	struct object *lib;
+
+	search_init();
+	if (!(lib = load_library(name, NULL)))
+		exit(127);
+	lx_personality_init(argc, argv, envp, lib);
+	if (load_deps_and_relocate(lib) < 0) {
+		if (shim_cfg.list_only)
+			list_objects();
+		exit(127);
+	}
+	if (shim_cfg.list_only) {
+		list_objects();
+		exit(0);
+	}
+	lx___cxa_atexit(load_fini, NULL, NULL);
+	init_objects(lib, argc, argv, envp);
+	exit(0);
+}
+
 int shim_main(int argc, char **argv, char **envp)
 {
 	struct object *prog;
@@ -199,6 +253,13 @@ int shim_main(int argc, char **argv, char **envp)
 		self[n > 0 ? n : 0] = 0;
 		lx_exec_init(self);
 		skip = parse_args(argc, argv, &argv0);
+		if (load_only) {
+			const char *name = argv[skip];
+
+			if (argv0)
+				argv[skip] = argv0;
+			load_library_only(name, argc - skip, argv + skip, envp);
+		}
 		prog = map_program(argv[skip]);
 		lx_reroot_set_exe(prog->path);
 		set_aux(AT_EXECFN, (uintptr_t)argv[skip]);

@@ -1,7 +1,8 @@
 /*
- * shim-check fixture: a stand-in libc.so.6 whose version script gives
- * sc_future the nonexistent node GLIBC_9.99 and __sc_private GLIBC_PRIVATE,
- * so that libscbad.so imports them with those versions.
+ * shim-check fixture: a stand-in libc.so.6 whose version script (written
+ * by run.sh) gives sc_future the nonexistent node GLIBC_9.99, __sc_private
+ * GLIBC_PRIVATE and SC_UNSUP the version the symmaps mark unsupported, so
+ * that the fixtures import them with those versions.
  */
 #include <stddef.h>
 
@@ -22,4 +23,9 @@ int sc_future(int x)
 int __sc_private(int x)
 {
 	return x - 1;
+}
+
+int SC_UNSUP(int x)
+{
+	return x;
 }

@@ -1,7 +1,8 @@
 /*
  * The three reports of shim-check: a terminal table, a JSON document and a
  * single self-contained HTML file (inline CSS and JS, sortable table with a
- * coverage bar per object and a details row of what is missing).
+ * coverage bar per object, the --load result, and a details row of what is
+ * missing or why the load failed).
  */
 #include <stdio.h>
 #include <string.h>
@@ -31,6 +32,26 @@ static int checked(const struct sc_object *o)
 	return o->status == SC_OK || o->status == SC_PARTIAL;
 }
 
+static bool load_bad(const struct sc_object *o)
+{
+	return o->load != SC_LOAD_NONE && o->load != SC_LOAD_OK;
+}
+
+/* The load result's detail: signal and/or message (static buffer). */
+static const char *load_detail(const struct sc_object *o)
+{
+	static char buf[4200];
+
+	if (o->load == SC_LOAD_CRASHED)
+		snprintf(buf, sizeof buf, "%s%s%s",
+			load_signal_name(o->load_signal),
+			o->load_msg ? ": " : "",
+			o->load_msg ? o->load_msg : "");
+	else
+		snprintf(buf, sizeof buf, "%s", o->load_msg ? o->load_msg : "");
+	return buf;
+}
+
 static void summary_line(FILE *f, const struct sc_summary *s)
 {
 	fprintf(f, "%u objects: %u ok, %u partial (%u glibc skipped",
@@ -38,6 +59,11 @@ static void summary_line(FILE *f, const struct sc_summary *s)
 	if (s->notelf)
 		fprintf(f, ", %u not-elf", s->notelf);
 	fprintf(f, ")\n");
+	if (s->load)
+		fprintf(f, "%u libraries loaded: %u ok, %u failed, %u crashed, "
+			"%u timeout (%.1f s)\n", s->loaded, s->load_ok,
+			s->load_failed, s->load_crashed, s->load_timeout,
+			s->load_secs);
 }
 
 void report_table(FILE *f, struct sc_object **v, size_t n,
@@ -50,8 +76,16 @@ void report_table(FILE *f, struct sc_object **v, size_t n,
 		if (checked(o))
 			snprintf(cnt, sizeof cnt, "%u/%u", o->provided,
 				o->total);
-		fprintf(f, "%-8s %11s  %s\n", status_name(o->status), cnt,
-			o->path);
+		if (s->load)
+			fprintf(f, "%-8s %11s  %-7s  %s\n",
+				status_name(o->status), cnt,
+				load_name(o->load), o->path);
+		else
+			fprintf(f, "%-8s %11s  %s\n", status_name(o->status),
+				cnt, o->path);
+		if (load_bad(o))
+			fprintf(f, "        load %-14s %s\n",
+				load_name(o->load), load_detail(o));
 		if (o->status != SC_PARTIAL)
 			continue;
 		for (size_t j = 0; j < o->missing.n; j++)
@@ -99,12 +133,33 @@ static void json_list(FILE *f, const struct sc_strlist *l)
 	fputc(']', f);
 }
 
+static void json_load(FILE *f, const struct sc_object *o)
+{
+	fprintf(f, ",\n     \"load\": {\"result\": \"%s\"",
+		load_name(o->load));
+	if (o->load == SC_LOAD_CRASHED)
+		fprintf(f, ", \"signal\": \"%s\"",
+			load_signal_name(o->load_signal));
+	if (o->load_msg) {
+		fputs(", \"message\": ", f);
+		json_str(f, o->load_msg);
+	}
+	fprintf(f, ", \"seconds\": %.3f}", o->load_secs);
+}
+
 static void json_object(FILE *f, const struct sc_object *o)
 {
 	fputs("    {\"path\": ", f);
 	json_str(f, o->path);
-	fprintf(f, ", \"status\": \"%s\",\n     \"needed\": [",
-		status_name(o->status));
+	fprintf(f, ", \"status\": \"%s\"", status_name(o->status));
+	if (o->status != SC_NOTELF)
+		fprintf(f, ", \"kind\": \"%s\"",
+			o->is_lib ? "library" : "program");
+	if (o->glibc_why) {
+		fputs(", \"glibc_reason\": ", f);
+		json_str(f, o->glibc_why);
+	}
+	fputs(",\n     \"needed\": [", f);
 	for (size_t i = 0; i < o->nneeded; i++) {
 		fputs(i ? ", {\"name\": " : "{\"name\": ", f);
 		json_str(f, o->needed[i].name);
@@ -121,6 +176,8 @@ static void json_object(FILE *f, const struct sc_object *o)
 	json_list(f, &o->missing);
 	fputs(",\n     \"unsupported\": ", f);
 	json_list(f, &o->unsupported);
+	if (o->load != SC_LOAD_NONE)
+		json_load(f, o);
 	fputs("}", f);
 }
 
@@ -133,8 +190,15 @@ void report_json(FILE *f, struct sc_object **v, size_t n,
 		fputs(i + 1 < n ? ",\n" : "\n", f);
 	}
 	fprintf(f, "  ],\n  \"summary\": {\"objects\": %u, \"ok\": %u, "
-		"\"partial\": %u, \"glibc\": %u, \"not_elf\": %u}\n}\n",
+		"\"partial\": %u, \"glibc\": %u, \"not_elf\": %u",
 		s->objects, s->ok, s->partial, s->glibc, s->notelf);
+	if (s->load)
+		fprintf(f, ",\n    \"load\": {\"libraries\": %u, \"ok\": %u, "
+			"\"failed\": %u, \"crashed\": %u, \"timeout\": %u, "
+			"\"seconds\": %.3f}", s->loaded, s->load_ok,
+			s->load_failed, s->load_crashed, s->load_timeout,
+			s->load_secs);
+	fputs("}\n}\n", f);
 }
 
 static void html_str(FILE *f, const char *s)
@@ -170,6 +234,8 @@ static const char html_head[] =
 ".st-glibc,.st-not-elf{color:#777}\n"
 "tr.det td{font-family:monospace;font-size:12px;color:#a33;"
 "border-bottom:1px solid #ccc;padding-left:2em}\n"
+".ld-ok{color:#2e7d32}.ld-failed,.ld-crashed,.ld-timeout{color:#c62828;"
+"font-weight:bold}.ld-none{color:#777}\n"
 "</style>\n</head>\n<body>\n<h1>shim-check report</h1>\n";
 
 static const char html_tail[] =
@@ -183,14 +249,20 @@ static const char html_tail[] =
 "   var nx=parseFloat(x),ny=parseFloat(y);\n"
 "   if(!isNaN(nx)&&!isNaN(ny))return d*(nx-ny);\n"
 "   return d*x.localeCompare(y);});\n"
-"  bs.forEach(function(b){t.appendChild(b);});});});})();\n"
+"  bs.forEach(function(b){t.appendChild(b);});});});\n"
+"t.dataset.rows=t.tBodies.length;t.dataset.ready='1';})();\n"
 "</script>\n</body>\n</html>\n";
 
-static void html_details(FILE *f, const struct sc_object *o)
+static void html_details(FILE *f, const struct sc_object *o, int ncols)
 {
 	const char *sep = "";
 
-	fputs("<tr class=\"det\"><td colspan=\"4\">", f);
+	fprintf(f, "<tr class=\"det\"><td colspan=\"%d\">", ncols);
+	if (load_bad(o)) {
+		fprintf(f, "load %s: ", load_name(o->load));
+		html_str(f, load_detail(o));
+		sep = "<br>";
+	}
 	for (size_t j = 0; j < o->missing.n; j++, sep = "<br>") {
 		fprintf(f, "%smissing symbol ", sep);
 		html_str(f, o->missing.v[j]);
@@ -209,7 +281,20 @@ static void html_details(FILE *f, const struct sc_object *o)
 	fputs("</td></tr>\n", f);
 }
 
-static void html_row(FILE *f, const struct sc_object *o)
+static void html_load(FILE *f, const struct sc_object *o)
+{
+	const char *ld = load_name(o->load);
+
+	if (o->load == SC_LOAD_NONE) {
+		fputs("<td class=\"ld-none\" data-k=\"-\">-</td>", f);
+		return;
+	}
+	fprintf(f, "<td class=\"ld-%s\" data-k=\"%s\" title=\"", ld, ld);
+	html_str(f, load_detail(o));
+	fprintf(f, "\">%s</td>", ld);
+}
+
+static void html_row(FILE *f, const struct sc_object *o, bool load)
 {
 	double pct = o->total ? 100.0 * o->provided / o->total :
 		checked(o) ? 100.0 : 0.0;
@@ -219,20 +304,28 @@ static void html_row(FILE *f, const struct sc_object *o)
 	html_str(f, o->path);
 	fputs("\">", f);
 	html_str(f, o->path);
-	fprintf(f, "</td><td class=\"st-%s\" data-k=\"%s\">%s</td>",
-		st, st, st);
+	fprintf(f, "</td><td class=\"st-%s\" data-k=\"%s\"", st, st);
+	if (o->glibc_why) {
+		fputs(" title=\"", f);
+		html_str(f, o->glibc_why);
+		fputc('"', f);
+	}
+	fprintf(f, ">%s</td>", st);
 	if (checked(o))
 		fprintf(f, "<td class=\"n\" data-k=\"%u\">%u/%u</td>"
 			"<td data-k=\"%.3f\">"
 			"<div class=\"bar\" title=\"%.1f%%\">"
-			"<div style=\"width:%.1f%%\"></div></div></td></tr>\n",
+			"<div style=\"width:%.1f%%\"></div></div></td>",
 			o->total - o->provided, o->provided, o->total, pct,
 			pct, pct);
 	else
 		fputs("<td class=\"n\" data-k=\"-1\">-</td>"
-			"<td data-k=\"-1\"></td></tr>\n", f);
-	if (o->status == SC_PARTIAL)
-		html_details(f, o);
+			"<td data-k=\"-1\"></td>", f);
+	if (load)
+		html_load(f, o);
+	fputs("</tr>\n", f);
+	if (o->status == SC_PARTIAL || load_bad(o))
+		html_details(f, o, load ? 5 : 4);
 	fputs("</tbody>\n", f);
 }
 
@@ -249,10 +342,22 @@ void report_html(FILE *f, struct sc_object **v, size_t n,
 	if (s->notelf)
 		fprintf(f, "<span class=\"st-not-elf\">%u not-elf</span>",
 			s->notelf);
-	fputs("</p>\n<table id=\"objs\">\n<thead><tr><th>path</th>"
-		"<th>status</th><th>provided/total</th><th>coverage</th>"
-		"</tr></thead>\n", f);
+	if (s->load)
+		fprintf(f, "</p>\n<p class=\"sum\">"
+			"<span id=\"sum-loaded\">%u libraries loaded</span>"
+			"<span id=\"sum-load-ok\" class=\"ld-ok\">%u ok</span>"
+			"<span id=\"sum-load-failed\" class=\"ld-failed\">"
+			"%u failed</span>"
+			"<span id=\"sum-load-crashed\" class=\"ld-crashed\">"
+			"%u crashed</span>"
+			"<span id=\"sum-load-timeout\" class=\"ld-timeout\">"
+			"%u timeout</span><span id=\"sum-load-time\">%.1f s"
+			"</span>", s->loaded, s->load_ok, s->load_failed,
+			s->load_crashed, s->load_timeout, s->load_secs);
+	fprintf(f, "</p>\n<table id=\"objs\">\n<thead><tr><th>path</th>"
+		"<th>status</th><th>provided/total</th><th>coverage</th>%s"
+		"</tr></thead>\n", s->load ? "<th>load</th>" : "");
 	for (size_t i = 0; i < n; i++)
-		html_row(f, v[i]);
+		html_row(f, v[i], s->load);
 	fputs(html_tail, f);
 }

@@ -1,7 +1,9 @@
 /*
  * One ELF object through libelf: its DT_NEEDED entries and where they
  * resolve, and its glibc-versioned undefined symbols (verneed + versym)
- * with the symmap status of each. Glibc's own libraries are only named.
+ * with the symmap status of each, and whether it is a shared library or a
+ * program. Glibc's own objects (its libraries, gconv modules, and whatever
+ * imports the GLIBC_PRIVATE interface) are only named.
  */
 #include <errno.h>
 #include <fcntl.h>
@@ -18,6 +20,7 @@ struct dyninfo {
 	const char *soname, *rpath, *runpath;
 	const char **needed;
 	size_t nneeded;
+	GElf_Xword flags_1;
 };
 
 struct vneed {
@@ -29,25 +32,34 @@ static const char *const glibc_prefixes[] = {
 	"libnss_", "libthread_db", "libc_malloc_debug", "libmemusage",
 	"libpcprofile", "libBrokenLocale",
 };
+/* ... and glibc's libraries that other projects' sonames never take. */
+static const char *const glibc_sonames[] = { "libnsl.so.1", "libmvec.so.1" };
 
-static int is_glibc(const char *path, const char *soname)
+/* Why PATH (DT_SONAME SONAME) is glibc's own by name, or NULL. */
+static const char *glibc_by_name(const char *path, const char *soname)
 {
 	const char *base = strrchr(path, '/');
+	const char *so;
 
 	base = base ? base + 1 : path;
+	so = soname ? soname : base;
 	if (soname && symtab_family(soname))
-		return 1;
+		return "glibc soname";
 	if (strstr(path, "/gconv/") || !strncmp(path, "gconv/", 6))
-		return 1;
+		return "gconv module";
+	for (size_t i = 0; i < sizeof glibc_sonames / sizeof *glibc_sonames;
+	     i++)
+		if (!strcmp(so, glibc_sonames[i]))
+			return "glibc soname";
 	for (size_t i = 0; i < sizeof glibc_prefixes / sizeof *glibc_prefixes;
 	     i++) {
 		size_t n = strlen(glibc_prefixes[i]);
 
 		if (!strncmp(base, glibc_prefixes[i], n) ||
 		    (soname && !strncmp(soname, glibc_prefixes[i], n)))
-			return 1;
+			return "glibc library name";
 	}
-	return 0;
+	return NULL;
 }
 
 static Elf_Scn *find_section(Elf *elf, Elf64_Word type, GElf_Shdr *sh)
@@ -75,6 +87,8 @@ static void read_dynamic(Elf *elf, struct dyninfo *d)
 	     dyn.d_tag != DT_NULL; i++) {
 		const char *s;
 
+		if (dyn.d_tag == DT_FLAGS_1)
+			d->flags_1 = dyn.d_un.d_val;
 		if (dyn.d_tag != DT_NEEDED && dyn.d_tag != DT_SONAME &&
 		    dyn.d_tag != DT_RPATH && dyn.d_tag != DT_RUNPATH)
 			continue;
@@ -129,6 +143,22 @@ static struct vneed *read_verneed(Elf *elf, size_t *n)
 		off += vn.vn_next;
 	}
 	return v;
+}
+
+/*
+ * Does ELF need the GLIBC_PRIVATE version? That interface is private to
+ * glibc's own components, so an object that imports it is part of glibc.
+ */
+static int imports_glibc_private(Elf *elf)
+{
+	size_t n;
+	struct vneed *vn = read_verneed(elf, &n);
+	int r = 0;
+
+	for (size_t i = 2; vn && i < n && !r; i++)
+		r = vn[i].version && !strcmp(vn[i].version, "GLIBC_PRIVATE");
+	free(vn);
+	return r;
 }
 
 static void check_import(struct sc_object *o, const char *name,
@@ -208,19 +238,42 @@ static void resolve_needed(struct sc_object *o, const struct dyninfo *d)
 }
 
 /* Is the ELF a dynamic-linking candidate of our machine? */
-static int our_object(Elf *elf)
+static int our_object(Elf *elf, GElf_Ehdr *eh)
 {
-	GElf_Ehdr eh;
+	return elf_kind(elf) == ELF_K_ELF && gelf_getehdr(elf, eh) &&
+		gelf_getclass(elf) == ELFCLASS64 &&
+		eh->e_machine == EM_X86_64 &&
+		(eh->e_type == ET_EXEC || eh->e_type == ET_DYN);
+}
 
-	return elf_kind(elf) == ELF_K_ELF && gelf_getehdr(elf, &eh) &&
-		gelf_getclass(elf) == ELFCLASS64 && eh.e_machine == EM_X86_64 &&
-		(eh.e_type == ET_EXEC || eh.e_type == ET_DYN);
+/*
+ * A shared library, not a program: ET_DYN without DF_1_PIE, and without a
+ * PT_INTERP unless it has a soname (libraries that can also be run, as
+ * some do to print their version, keep their soname; old PIEs lack
+ * DF_1_PIE but have no soname).
+ */
+static bool shared_library(Elf *elf, const GElf_Ehdr *eh,
+	const struct dyninfo *d)
+{
+	size_t n = 0;
+	bool interp = false;
+	GElf_Phdr ph;
+
+	if (eh->e_type != ET_DYN || (d->flags_1 & DF_1_PIE))
+		return false;
+	if (elf_getphdrnum(elf, &n) == 0)
+		for (size_t i = 0; i < n; i++)
+			if (gelf_getphdr(elf, i, &ph) &&
+			    ph.p_type == PT_INTERP)
+				interp = true;
+	return !interp || d->soname;
 }
 
 struct sc_object *scan_object(const char *path, int *ioerr)
 {
 	struct sc_object *o = NULL;
 	struct dyninfo d = { 0 };
+	GElf_Ehdr eh;
 	Elf *elf = NULL;
 	int fd = open(path, O_RDONLY | O_CLOEXEC);
 
@@ -231,13 +284,17 @@ struct sc_object *scan_object(const char *path, int *ioerr)
 		return NULL;
 	}
 	elf = elf_begin(fd, ELF_C_READ_MMAP, NULL);
-	if (!elf || !our_object(elf))
+	if (!elf || !our_object(elf, &eh))
 		goto fail;
 	o = xmalloc(sizeof *o);
 	memset(o, 0, sizeof *o);
 	o->path = xstrdup(path);
 	read_dynamic(elf, &d);
-	if (is_glibc(path, d.soname)) {
+	o->is_lib = shared_library(elf, &eh, &d);
+	o->glibc_why = glibc_by_name(path, d.soname);
+	if (!o->glibc_why && imports_glibc_private(elf))
+		o->glibc_why = "imports GLIBC_PRIVATE";
+	if (o->glibc_why) {
 		o->status = SC_GLIBC;
 		goto fail;
 	}
@@ -270,6 +327,7 @@ void object_free(struct sc_object *o)
 		free(o->unsupported.v[i]);
 	free(o->missing.v);
 	free(o->unsupported.v);
+	free(o->load_msg);
 	free(o->path);
 	free(o);
 }
