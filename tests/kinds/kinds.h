@@ -1,0 +1,48 @@
+/*
+ * tests/kinds/kinds.h: the harness shared by the provision-kind tests
+ * (kinds-host.c, kinds-wrap.c, kinds-impl.c). Each program is a real glibc
+ * guest linked with the system libcmocka; its cases assert glibc's
+ * documented behaviour of one function each.
+ *
+ * A program lists its cases once, as KINDS_CASE(NAME) (case "NAME") and
+ * KINDS_CASE_X(NAME, TAG) (case "NAME:TAG") lines inside its kinds_cases[]
+ * table: NAME is the glibc symbol the case checks, the test function is
+ * t_NAME or t_NAME_TAG. check-kinds.py extracts these lines and verifies that
+ * the symmaps bind NAME's default version with the program's kind and that
+ * the program really imports NAME@VERSION.
+ */
+#ifndef KINDS_H
+#define KINDS_H
+
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <setjmp.h>
+#include <cmocka.h>
+
+#define KINDS_CASE(name) { #name, t_##name, NULL, NULL, NULL },
+/* A further case of NAME, "NAME:TAG", test function t_NAME_TAG. */
+#define KINDS_CASE_X(name, tag) \
+	{ #name ":" #tag, t_##name##_##tag, NULL, NULL, NULL },
+
+/* The scratch directory of the run (an absolute path, created empty). */
+extern const char *kinds_dir;
+
+/* kinds_path(NAME): "kinds_dir/NAME" in a static buffer (one of four). */
+const char *kinds_path(const char *name);
+
+/* kinds_write(NAME, TEXT): creates kinds_dir/NAME holding TEXT. */
+void kinds_write(const char *name, const char *text);
+
+/* Runs FN with stderr going to kinds_dir/NAME; returns what it wrote. */
+const char *kinds_stderr(const char *name, void (*fn)(void));
+
+/*
+ * Runs the cases of GROUP. Options: --skip NAME (repeatable) leaves a case
+ * out; --expect-fail NAME runs only that case and exits 0 if it fails, 1 if
+ * it passes (a known failure that was fixed), 2 if there is no such case.
+ */
+int kinds_main(int argc, char **argv, const char *group,
+	       const struct CMUnitTest *cases, size_t n);
+
+#endif
