@@ -14,6 +14,7 @@
 #include <string.h>
 
 #include "argp-int.h"
+#include "lx/printf.h"
 
 #define BUF_START	200
 #define PRINTF_GUESS	150
@@ -240,7 +241,7 @@ lx_argp_fmt_printf(struct argp_fmt *fs, const char *fmt, ...)
 		ensure(fs, guess);
 		avail = fs->end - fs->p;
 		va_start(ap, fmt);
-		out = vsnprintf(fs->p, avail, fmt, ap);
+		out = lx_vsnprintf(fs->p, avail, fmt, ap);
 		va_end(ap);
 		if (out < 0)
 			return;

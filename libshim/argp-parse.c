@@ -18,6 +18,7 @@
 #include "argp-int.h"
 #include "libshim.h"
 #include "lx/gnu.h"
+#include "lx/printf.h"
 
 int lx_getopt_long(int, char *const *, const char *,
     const struct lx_option *, int *);
@@ -623,7 +624,7 @@ lx_argp_error(const struct lx_argp_state *state, const char *fmt, ...)
 		return;
 	flockfile(f);
 	va_start(ap, fmt);
-	if (vasprintf(&buf, fmt, ap) < 0)
+	if (lx_vasprintf(&buf, fmt, ap) < 0)
 		buf = NULL;
 	va_end(ap);
 	fputs(state ? state->name : lx_argp_short_program_name(), f);
@@ -650,7 +651,7 @@ lx_argp_failure(const struct lx_argp_state *state, int status, int errnum,
 	fputs(state ? state->name : lx_argp_short_program_name(), f);
 	if (fmt != NULL) {
 		va_start(ap, fmt);
-		if (vasprintf(&buf, fmt, ap) < 0)
+		if (lx_vasprintf(&buf, fmt, ap) < 0)
 			buf = NULL;
 		va_end(ap);
 		fputs(": ", f);

@@ -14,6 +14,7 @@
 #include <string.h>
 
 #include "lx/gnu.h"
+#include "lx/printf.h"
 
 unsigned int lx_error_message_count;
 int lx_error_one_per_line;
@@ -32,7 +33,7 @@ finish(int status, int errnum, const char *fmt, va_list ap)
 {
 	char buf[64];
 
-	vfprintf(stderr, fmt, ap);
+	lx_vfprintf(stderr, fmt, ap);
 	MESSAGE_COUNT++;
 	if (errnum != 0)
 		fprintf(stderr, ": %s",

@@ -3,7 +3,7 @@
  * __snprintf_chk, __asprintf_chk, __syslog_chk, __obstack_printf_chk and
  * their va_list forms.  FLAG is the fortify level; the size checks are
  * glibc's.  XXX: glibc also refuses "%n" in a writable format string when
- * FLAG > 0; not done here.
+ * FLAG > 0; not done here. Formatting is glibc's printf (libshim/printf.c).
  */
 #include <limits.h>
 #include <stdarg.h>
@@ -12,16 +12,7 @@
 
 #include "lx/gnu.h"
 #include "lx/obstack.h"
-
-/* vsnprintf with glibc's tolerance of sizes above INT_MAX (musl fails them
- * with EOVERFLOW; no output can be that long anyway). */
-static int
-big_vsnprintf(char *s, size_t n, const char *fmt, va_list ap)
-{
-	if (n > INT_MAX)
-		return vsprintf(s, fmt, ap);
-	return vsnprintf(s, n, fmt, ap);
-}
+#include "lx/printf.h"
 
 int
 lx___vsprintf_chk(char *s, int flag, size_t slen, const char *fmt,
@@ -32,7 +23,7 @@ lx___vsprintf_chk(char *s, int flag, size_t slen, const char *fmt,
 	(void)flag;
 	if (slen == 0)
 		lx___chk_fail();
-	r = big_vsnprintf(s, slen, fmt, ap);
+	r = lx_vsnprintf(s, slen, fmt, ap);
 	if (r >= 0 && (size_t)r >= slen)
 		lx___chk_fail();
 	return r;
@@ -57,7 +48,7 @@ lx___vsnprintf_chk(char *s, size_t maxlen, int flag, size_t slen,
 	(void)flag;
 	if (maxlen > slen)
 		lx___chk_fail();
-	return big_vsnprintf(s, maxlen, fmt, ap);
+	return lx_vsnprintf(s, maxlen, fmt, ap);
 }
 
 int
@@ -77,7 +68,7 @@ int
 lx___vfprintf_chk(FILE *fp, int flag, const char *fmt, va_list ap)
 {
 	(void)flag;
-	return vfprintf(fp, fmt, ap);
+	return lx_vfprintf(fp, fmt, ap);
 }
 
 int
@@ -114,7 +105,7 @@ int
 lx___vdprintf_chk(int fd, int flag, const char *fmt, va_list ap)
 {
 	(void)flag;
-	return vdprintf(fd, fmt, ap);
+	return lx_vdprintf(fd, fmt, ap);
 }
 
 int
@@ -133,7 +124,7 @@ int
 lx___vasprintf_chk(char **sp, int flag, const char *fmt, va_list ap)
 {
 	(void)flag;
-	return vasprintf(sp, fmt, ap);
+	return lx_vasprintf(sp, fmt, ap);
 }
 
 int
@@ -152,7 +143,7 @@ void
 lx___vsyslog_chk(int pri, int flag, const char *fmt, va_list ap)
 {
 	(void)flag;
-	vsyslog(pri, fmt, ap);
+	lx_vsyslog(pri, fmt, ap);
 }
 
 void

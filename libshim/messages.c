@@ -14,6 +14,7 @@
 
 #include "libshim.h"
 #include "lx/gnu.h"
+#include "lx/printf.h"
 
 /* Buffers for the texts that carry a number ("Unknown error N"). */
 static __thread char errbuf[32];
@@ -155,7 +156,7 @@ vwarn_common(int errnum, const char *fmt, va_list ap)
 	flockfile(stderr);
 	fprintf(stderr, "%s: ", prog);
 	if (fmt != NULL)
-		vfprintf(stderr, fmt, ap);
+		lx_vfprintf(stderr, fmt, ap);
 	if (errnum >= 0)
 		fprintf(stderr, "%s%s", fmt != NULL ? ": " : "",
 		    lx_strerror(errnum));
@@ -204,6 +205,32 @@ lx_errx(int status, const char *fmt, ...)
 	va_start(ap, fmt);
 	vwarn_common(-1, fmt, ap);
 	va_end(ap);
+	exit(status);
+}
+
+void
+lx_vwarn(const char *fmt, va_list ap)
+{
+	vwarn_common(errno, fmt, ap);
+}
+
+void
+lx_vwarnx(const char *fmt, va_list ap)
+{
+	vwarn_common(-1, fmt, ap);
+}
+
+_Noreturn void
+lx_verr(int status, const char *fmt, va_list ap)
+{
+	vwarn_common(errno, fmt, ap);
+	exit(status);
+}
+
+_Noreturn void
+lx_verrx(int status, const char *fmt, va_list ap)
+{
+	vwarn_common(-1, fmt, ap);
 	exit(status);
 }
 

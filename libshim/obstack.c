@@ -11,6 +11,7 @@
 #include <string.h>
 
 #include "lx/obstack.h"
+#include "lx/printf.h"
 
 #define DEFAULT_ALIGN	16	/* alignof(long double) on x86-64 */
 #define DEFAULT_SIZE	4064	/* 4096 less malloc overhead */
@@ -196,13 +197,13 @@ lx_obstack_vprintf(struct lx_obstack *h, const char *fmt, va_list ap)
 	int n;
 
 	va_copy(aq, ap);
-	n = vsnprintf(NULL, 0, fmt, aq);
+	n = lx_vsnprintf(NULL, 0, fmt, aq);
 	va_end(aq);
 	if (n < 0)
 		return n;
 	if (h->chunk_limit - h->next_free < (long)n + 1)
 		lx__obstack_newchunk(h, n + 1);
-	vsnprintf(h->next_free, n + 1, fmt, ap);
+	lx_vsnprintf(h->next_free, n + 1, fmt, ap);
 	h->next_free += n;
 	return n;
 }

@@ -190,6 +190,8 @@ lx_parse_printf_format(const char *fmt, size_t n, int *types)
 	size_t nargs = 0, maxref = 0;
 	struct conv cv;
 
+	if (lx_printf_extended)	/* registered arginfo functions decide */
+		return lx_fmt_argtypes(fmt, n, types);
 	for (fmt = strchrnul(fmt, '%'); *fmt; fmt = strchrnul(fmt, '%')) {
 		fmt++;
 		nargs += parse_conv(&fmt, nargs, &maxref, &cv);

@@ -20,6 +20,8 @@ _Noreturn void lx___chk_fail(void);
 
 /* glibc's text for errnum, or NULL when glibc says "Unknown error N". */
 const char *lx_gnu_errmsg(int errnum);
+/* glibc's errno name ("ENOENT"), NULL if the number has none. */
+const char *lx_gnu_errname(int errnum);
 /* glibc's strerror text: the message, or "Unknown error N" in BUF. */
 const char *lx_gnu_strerror(int errnum, char *buf, size_t len);
 
