@@ -49,7 +49,9 @@ static void usage(FILE *f)
 "  --help            show this help and exit\n"
 "  --version         show the version and exit\n"
 "\n"
-"Environment: SHIM_PREFIX=DIR, SHIM_DEBUG=libs,bindings,reroot,all\n");
+"Environment: SHIM_PREFIX=DIR, SHIM_DEBUG=libs,bindings,reroot,all\n"
+"             SHIM_TRACE=GLOB,... (trace calls into glibc; !GLOB excludes),\n"
+"             SHIM_TRACE_FILE=PATH\n");
 }
 
 static void parse_debug(const char *s)

@@ -168,6 +168,13 @@ const ElfW(Sym) *object_lookup2(const struct object *o, const char *name,
 bool lookup_symbol(const struct symref *ref, const struct object *skip,
 	struct object *const *scope, size_t nscope, struct symdef *out);
 uintptr_t symdef_address(const struct symdef *d);
+/* SHIM_TRACE: -1 not looked at yet, 0 off, 1 on (trace.c sets it). */
+extern int shim_trace_state;
+
+/* trace.c: the address a guest gets for built-in function D: D's target,
+   or a tracing closure if SHIM_TRACE names it. Weak: loader unit tests
+   link symbol.c without the tracer. */
+uintptr_t trace_bind(const struct lx_symdef *d) __attribute__((weak));
 const char *object_ref_version(const struct object *o, size_t symidx);
 
 /* reloc.c */

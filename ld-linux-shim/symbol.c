@@ -1,7 +1,8 @@
 /*
  * Symbol lookup: the SysV and GNU hash tables, symbol versioning (verdef,
  * verneed, hidden versions, the default version), and the walk over a scope
- * of objects, built-in glibc-family objects included.
+ * of objects, built-in glibc-family objects included, and the address a
+ * definition binds to (SHIM_TRACE may put a tracing closure there).
  */
 #include <string.h>
 
@@ -224,10 +225,18 @@ bool lookup_symbol(const struct symref *ref, const struct object *skip,
 	return false;
 }
 
+int shim_trace_state = -1;
+
 uintptr_t symdef_address(const struct symdef *d)
 {
-	if (d->bdef)
+	if (d->bdef) {
+#ifndef SHIM_NO_TRACE
+		/* SHIM_TRACE unset: this one branch, once looked at */
+		if (__builtin_expect(shim_trace_state != 0, 0) && trace_bind)
+			return trace_bind(d->bdef);
+#endif
 		return (uintptr_t)d->bdef->addr;
+	}
 	if (ELF64_ST_TYPE(d->sym->st_info) == STT_TLS)
 		return d->sym->st_value;
 	if (ELF64_ST_TYPE(d->sym->st_info) == STT_GNU_IFUNC) {
