@@ -4,7 +4,7 @@
  * the POSIX flags, GLOB_TILDE and GLOB_TILDE_CHECK; GLOB_BRACE is expanded
  * here into several calls with GLOB_APPEND, GLOB_NOMAGIC and GLOB_MAGCHAR
  * are computed here, GLOB_ONLYDIR is a hint glibc allows to ignore, and
- * GLOB_PERIOD is refused by name.
+ * GLOB_PERIOD is refused by name. Also glob_pattern_p.
  * XXX: GLOB_ALTDIRFUNC's callbacks are not called; the real file system
  * is read instead (GNU make's callbacks are a cache of it).
  */
@@ -170,4 +170,35 @@ int lx_glob(const char *pat, int flags, errfn err, struct lx_glob *g)
 void lx_globfree(struct lx_glob *g)
 {
 	globfree((glob_t *)g);
+}
+
+/*
+ * glob_pattern_p: 1 when PAT has a wildcard glob would expand: an
+ * unquoted '*' or '?', or a ']' somewhere after a '['. With QUOTE, a
+ * backslash takes the next character literally (and is itself literal
+ * at the end).
+ */
+int lx_glob_pattern_p(const char *pat, int quote)
+{
+	bool open = false;
+
+	for (; *pat; pat++) {
+		switch (*pat) {
+		case '*':
+		case '?':
+			return 1;
+		case '\\':
+			if (quote && pat[1])
+				pat++;
+			break;
+		case '[':
+			open = true;
+			break;
+		case ']':
+			if (open)
+				return 1;
+			break;
+		}
+	}
+	return 0;
 }

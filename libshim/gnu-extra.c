@@ -1,13 +1,14 @@
 /*
  * glibc functions musl lacks that a stock system's libraries import:
  * thread_local destructors for C++ (__cxa_thread_atexit_impl), the
- * pthread_cleanup_push bookkeeping of C code, clock-selecting waits,
- * gnu_dev_*, closefrom, getpt, malloc_trim and scandirat.
+ * pthread_cleanup_push/cancellation unwinding of C code, clock-selecting
+ * waits, gnu_dev_*, closefrom, getpt, malloc_trim, scandirat, mallinfo.
  */
 #include <dirent.h>
 #include <errno.h>
 #include <fcntl.h>
 #include <pthread.h>
+#include <setjmp.h>
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
@@ -16,6 +17,7 @@
 #include <unistd.h>
 
 #include "lx/gnu.h"
+#include "lx/runtime.h"
 
 int lx_pthread_mutex_timedlock(pthread_mutex_t *, const struct timespec *);
 
@@ -79,31 +81,57 @@ void lx_run_thread_dtors(void)
 /* ---- pthread_cleanup_push/pop of C code --------------------------------- */
 
 /*
- * glibc's <pthread.h> makes pthread_cleanup_push register a buffer whose
- * first words are a jmp_buf and whose last is the previous buffer. The
- * handlers themselves run inline (pthread_cleanup_pop); registration only
- * matters to glibc's cancellation, which musl's pthread_cancel does not
- * perform through these buffers.
- * XXX: a thread cancelled inside such a region does not run the handler.
+ * glibc's <pthread.h> (C without -fexceptions) makes pthread_cleanup_push
+ * set a jmp_buf with __sigsetjmp (musl's: only the first 8 words when the
+ * mask is not saved) and register the buffer; on cancellation or
+ * pthread_exit, glibc longjmps to each registered buffer in turn, whose
+ * code runs the handler and calls __pthread_unwind_next to go on.
+ * The buffer's private words (glibc: prev, cleanup, canceltype) are ours:
+ * they hold a musl cleanup record, so musl's own exit path (pthread_exit
+ * and acted-upon cancellation both run it) reaches each buffer in order,
+ * interleaved correctly with musl's internal cleanup records.
  */
-struct lx_unwind_buf {
-	long jmp[8];
-	int mask_was_saved;
-	void *prev, *cleanup;
-	int canceltype;
-};
+/* The musl record lives in the buffer's private words. */
+_Static_assert(sizeof(struct __ptcb) <=
+	sizeof(((struct lx_pthread_unwind_buf *)0)->priv), "__ptcb fits");
+#define MUSL_REC(buf) ((struct __ptcb *)(void *)(buf)->priv)
 
-static __thread struct lx_unwind_buf *cleanup_top;
+/* The value of the exit under way: set by the guest's pthread_exit; an
+ * exit that musl starts by itself is a cancellation. */
+static __thread void *exit_value;
+static __thread int exit_value_set;
 
-void lx___pthread_register_cancel(struct lx_unwind_buf *buf)
+/* Called by musl's exit path, the record already unlinked. */
+static void unwind_to(void *buf)
 {
-	buf->prev = cleanup_top;
-	cleanup_top = buf;
+	/* Only the jmp_buf words are read (the mask was not saved); hide
+	 * the smaller object from gcc's access-size check. */
+	__asm__("" : "+r"(buf));
+	longjmp(buf, 1);
 }
 
-void lx___pthread_unregister_cancel(struct lx_unwind_buf *buf)
+void lx___pthread_register_cancel(struct lx_pthread_unwind_buf *buf)
 {
-	cleanup_top = buf->prev;
+	_pthread_cleanup_push(MUSL_REC(buf), unwind_to, buf);
+}
+
+void lx___pthread_unregister_cancel(struct lx_pthread_unwind_buf *buf)
+{
+	_pthread_cleanup_pop(MUSL_REC(buf), 0);
+}
+
+/* The handler of BUF has run: on to the next record, or the thread ends. */
+_Noreturn void lx___pthread_unwind_next(struct lx_pthread_unwind_buf *buf)
+{
+	(void)buf;	/* musl unlinked it before unwind_to */
+	pthread_exit(exit_value_set ? exit_value : PTHREAD_CANCELED);
+}
+
+_Noreturn void lx_pthread_exit(void *value)
+{
+	exit_value = value;
+	exit_value_set = 1;
+	pthread_exit(value);
 }
 
 /* ---- waits against a chosen clock --------------------------------------- */
@@ -252,19 +280,40 @@ ssize_t lx_getdents64(int fd, void *buf, size_t len)
 }
 
 /*
- * mallinfo2: glibc's allocator statistics.
- * XXX: musl's allocator keeps none that can be read; every field is 0.
- * Programs use these for diagnostics (systemd logs them); refusing them
- * would refuse the whole program.
+ * mallinfo2 and mallinfo: glibc's allocator statistics (the same fields,
+ * size_t in mallinfo2, int in mallinfo: glibc truncates).
+ * XXX: musl's allocator keeps no statistics that can be read; every field
+ * is 0. Programs use these for diagnostics (systemd, talloc's reports);
+ * refusing them would refuse the whole program.
  */
 struct lx_mallinfo2 {
 	size_t arena, ordblks, smblks, hblks, hblkhd, usmblks, fsmblks;
 	size_t uordblks, fordblks, keepcost;
 };
+_Static_assert(sizeof(struct lx_mallinfo2) == 80, "struct mallinfo2");
+
+struct lx_mallinfo {
+	int arena, ordblks, smblks, hblks, hblkhd, usmblks, fsmblks;
+	int uordblks, fordblks, keepcost;
+};
+_Static_assert(sizeof(struct lx_mallinfo) == 40, "struct mallinfo");
 
 struct lx_mallinfo2 lx_mallinfo2(void)
 {
 	return (struct lx_mallinfo2){ 0 };
+}
+
+struct lx_mallinfo lx_mallinfo(void)
+{
+	struct lx_mallinfo2 m = lx_mallinfo2();
+
+	return (struct lx_mallinfo){
+		.arena = (int)m.arena, .ordblks = (int)m.ordblks,
+		.smblks = (int)m.smblks, .hblks = (int)m.hblks,
+		.hblkhd = (int)m.hblkhd, .usmblks = (int)m.usmblks,
+		.fsmblks = (int)m.fsmblks, .uordblks = (int)m.uordblks,
+		.fordblks = (int)m.fordblks, .keepcost = (int)m.keepcost,
+	};
 }
 
 /* The new mount API's calls without a path (glibc 2.36 wrappers). */
