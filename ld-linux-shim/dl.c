@@ -19,6 +19,8 @@
 
 #define LX_RTLD_NEXT ((void *)-1l)
 #define LX_RTLD_DEFAULT ((void *)0)
+#define LX_RTLD_LAZY 0x1
+#define LX_RTLD_NOW 0x2
 #define LX_RTLD_NOLOAD 0x4
 
 extern const ElfW(Ehdr) __ehdr_start __attribute__((visibility("hidden")));
@@ -52,6 +54,10 @@ void *lx_dlopen(const char *name, int flags)
 {
 	struct object *o, *tail = NULL, *caller;
 
+	if (!(flags & (LX_RTLD_LAZY | LX_RTLD_NOW))) {
+		dl_set_error("%s%s", "invalid mode for dlopen()", ": Invalid argument");
+		return NULL;
+	}
 	if (!name)
 		return shim_head;
 	pthread_mutex_lock(&dl_lock);

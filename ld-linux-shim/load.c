@@ -72,7 +72,10 @@ struct object *load_library(const char *name, struct object *req)
 	}
 	fd = search_library(name, req, found, sizeof found, &origin);
 	if (fd < 0) {
-		if (req)
+		if (shim_dl_mode)	/* dlerror: glibc's text */
+			shim_msg("%s: cannot open shared object file: "
+				"No such file or directory", name);
+		else if (req)
 			shim_msg("%s: cannot find library (needed by %s)",
 				name, req->path);
 		else
@@ -152,7 +155,7 @@ struct object **scope_array(size_t *n)
 int load_deps_and_relocate(struct object *root)
 {
 	struct object **scope, **todo;
-	size_t n, first = 0, i;
+	size_t n, first = 0, i, ntodo;
 
 	if (load_needed_from(root) < 0)
 		return -1;
@@ -162,18 +165,22 @@ int load_deps_and_relocate(struct object *root)
 	for (i = first; i < n; i++)
 		if (!scope[i]->relocated && tls_assign(scope[i]) < 0)
 			return -1;
-	/* Relocate the new objects in reverse load order, the root last. */
+	/* Relocate the new objects in reverse load order, the root last;
+	 * objects loaded before (a library dlopen'ed again, or a dependency
+	 * already there) keep their relocations and their threads' TLS. */
 	if (!(todo = malloc((n - first) * sizeof *todo)))
 		shim_fatal("out of memory");
-	memcpy(todo, scope + first, (n - first) * sizeof *todo);
+	for (i = first, ntodo = 0; i < n; i++)
+		if (!scope[i]->relocated)
+			todo[ntodo++] = scope[i];
 	shim_missing_count = 0;
-	for (i = n - first; i-- > 0;) {
+	for (i = ntodo; i-- > 0;) {
 		if (relocate_object(todo[i], scope, n) < 0) {
 			free(todo);
 			return -1;
 		}
 	}
-	for (i = 0; i < n - first; i++)
+	for (i = 0; i < ntodo; i++)
 		if (todo[i]->tls_modid)
 			tls_copy_image(todo[i]);
 	free(todo);

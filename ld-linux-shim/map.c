@@ -392,10 +392,20 @@ int object_parse_dynamic(struct object *o)
 	if (has_soname)
 		o->soname = o->strtab + soname_off;
 	/* DT_HASH counts every dynamic symbol; DT_GNU_HASH only reaches the
-	 * last exported one (some linkers leave imports after it). */
-	if (o->hash)
+	 * last exported one (some linkers leave imports after it, and a
+	 * library that exports nothing has no hashed symbol at all). The
+	 * linkers put .dynstr right after .dynsym: the space between them
+	 * bounds the table too. */
+	if (o->hash) {
 		o->nsyms = o->hash[1];
-	else if (o->gnu_hash)
+	} else if (o->gnu_hash) {
+		size_t gap = (uintptr_t)o->strtab > (uintptr_t)o->symtab ?
+			((uintptr_t)o->strtab - (uintptr_t)o->symtab) /
+			sizeof(ElfW(Sym)) : 0;
+
 		o->nsyms = gnu_hash_nsyms(o->gnu_hash);
+		if (gap > o->nsyms)
+			o->nsyms = gap;
+	}
 	return 0;
 }

@@ -90,7 +90,10 @@ static char **shim_argv(const char *path, char *const argv[], char **out,
 	int fd;
 	ssize_t n;
 
-	if (!shim_path[0] || (fd = open(path, O_RDONLY | O_CLOEXEC)) < 0)
+	/* Only what the kernel would run: a file without execute permission
+	 * is left to execve to refuse (EACCES). */
+	if (!shim_path[0] || faccessat(AT_FDCWD, path, X_OK, AT_EACCESS) ||
+	    (fd = open(path, O_RDONLY | O_CLOEXEC)) < 0)
 		return NULL;
 	n = read(fd, buf, sizeof buf - 1);
 	if (n > 2 && buf[0] == '#' && buf[1] == '!') {

@@ -24,6 +24,10 @@ void lx_exec_init(const char *self);
 int lx_execve(const char *path, char *const argv[], char *const envp[]);
 int lx_execvp(const char *file, char *const argv[]);
 
+/* sysinfo.c: pathconf of a host PATH (already rerooted), or fpathconf of
+ * FD when PATH is NULL. */
+long lx_sys_pathconf(const char *path, int fd, int name);
+
 /* Direct start: /proc/self/exe names PATH for the guest (reroot.c). */
 void lx_reroot_set_exe(const char *path);
 /* PATH, or the guest program's path if PATH names /proc/self/exe. */

@@ -7,6 +7,7 @@
  * the same for every locale, so every object shares its tables.
  */
 #include <ctype.h>
+#include <errno.h>
 #include <langinfo.h>
 #include <locale.h>
 #include <stdlib.h>
@@ -68,6 +69,10 @@ struct lx_locale *lx_newlocale(int mask, const char *name,
 
 	if (base == LX_LC_GLOBAL_LOCALE)
 		base = l = NULL;
+	if (name && *name && !lx_locale_exists(name)) {
+		errno = ENOENT;		/* glibc: only installed locales */
+		return NULL;
+	}
 	h = newlocale(mask & LC_ALL_MASK, name, base ? base->host : 0);
 	if (!h)
 		return NULL;
@@ -99,7 +104,7 @@ struct lx_locale *lx_duplocale(struct lx_locale *l)
 	fill_tables(d);
 	for (int i = 0; i < LX_NCAT; i++) {
 		const char *n = l != LX_LC_GLOBAL_LOCALE ? l->names[i] :
-			i < LC_ALL ? setlocale(i, NULL) : "C";
+			i != LC_ALL ? lx_setlocale(i, NULL) : "C";
 
 		d->names[i] = strdup(n ? n : "C");
 	}
@@ -128,9 +133,22 @@ struct lx_locale *lx_uselocale(struct lx_locale *l)
 	return old;
 }
 
+/* glibc names the C locale's codeset "ANSI_X3.4-1968" (musl: "ASCII"). */
+static char *codeset_name(nl_item item, char *s)
+{
+	if (item == CODESET && s && !strcmp(s, "ASCII"))
+		return (char *)"ANSI_X3.4-1968";
+	return s;
+}
+
 char *lx_nl_langinfo_l(nl_item item, struct lx_locale *l)
 {
-	return nl_langinfo_l(item, H(l));
+	return codeset_name(item, nl_langinfo_l(item, H(l)));
+}
+
+char *lx_nl_langinfo(nl_item item)
+{
+	return codeset_name(item, nl_langinfo(item));
 }
 
 int lx_strcoll_l(const char *a, const char *b, struct lx_locale *l)
@@ -239,4 +257,13 @@ wint_t lx_towlower_l(wint_t c, struct lx_locale *l)
 wint_t lx_towupper_l(wint_t c, struct lx_locale *l)
 {
 	return towupper_l(c, H(l));
+}
+
+/* MB_CUR_MAX: glibc's UTF-8 locales say 6 (the longest sequence of the
+ * old UTF-8 definition), musl's 4. */
+size_t lx___ctype_get_mb_cur_max(void)
+{
+	size_t n = MB_CUR_MAX;
+
+	return n > 1 ? 6 : n;
 }

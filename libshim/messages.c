@@ -112,6 +112,19 @@ lx_strsignal(int sig)
 	return sigbuf;
 }
 
+/* glibc's psignal: "S: " unless S is NULL or empty, then strsignal's
+ * text ("Unknown signal N" included). */
+void
+lx_psignal(int sig, const char *s)
+{
+	const char *d = lx_strsignal(sig);
+
+	if (s != NULL && *s != '\0')
+		fprintf(stderr, "%s: %s\n", s, d);
+	else
+		fprintf(stderr, "%s\n", d);
+}
+
 /* getaddrinfo's and getaddrinfo_a's codes (EAI_*, negative). */
 static const struct {
 	int code;

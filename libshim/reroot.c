@@ -28,6 +28,7 @@
 #include <unistd.h>
 #include <utime.h>
 
+#include "libshim.h"
 #include "lx/stat.h"
 #include "shim.h"
 
@@ -185,7 +186,7 @@ int lx_mkfifoat(int fd, const char *path, mode_t m) { RL(path); return mkfifoat(
 int lx_mknod(const char *path, mode_t m, dev_t d) { RL(path); return mknod(path, m, d); }
 int lx_mknodat(int fd, const char *path, mode_t m, dev_t d) { RL(path); return mknodat(fd, path, m, d); }
 int lx_truncate(const char *path, off_t len) { R(path); return truncate(path, len); }
-long lx_pathconf(const char *path, int name) { R(path); return pathconf(path, name); }
+long lx_pathconf(const char *path, int name) { R(path); return lx_sys_pathconf(path, -1, name); }
 /*
  * Started as "ld-linux-shim PROGRAM", the kernel's /proc/self/exe is the
  * shim; the guest must see its program, as when the shim is its PT_INTERP.
@@ -308,30 +309,71 @@ int lx_lstat(const char *path, struct lx_stat *buf)
 }
 
 /*
- * ftw/nftw: struct FTW and the FTW_* flags are the same in musl; glibc's
- * FTW_ACTIONRETVAL (16) is refused by name. The callback sees host paths
- * (inside the prefix when rerooted).
+ * ftw/nftw over musl's walker. struct FTW and the FTW_* walk flags are the
+ * same in musl; the typeflag values the callback gets are not: glibc
+ * numbers FTW_F..FTW_SLN from 0, musl from 1. A trampoline converts them
+ * (the guest's callback is kept per thread, saved around nested walks).
+ * glibc's ftw follows symbolic links, as nftw without FTW_PHYS does.
+ * XXX: glibc's FTW_ACTIONRETVAL (16) is refused by name. The callback
+ * sees host paths (inside the prefix when rerooted).
  */
 #define LX_FTW_ACTIONRETVAL 16
 
-int lx_nftw(const char *path, int (*fn)(const char *, const struct stat *,
-	int, struct FTW *), int fds, int flags)
+typedef int lx_nftw_fn(const char *, const struct stat *, int,
+	struct FTW *);
+typedef int lx_ftw_fn(const char *, const struct stat *, int);
+
+static __thread lx_nftw_fn *guest_nftw;
+static __thread lx_ftw_fn *guest_ftw;
+
+static int host_to_lx_ftw_type(int t)
 {
+	return t - FTW_F;	/* glibc: FTW_F 0, D, DNR, NS, SL, DP, SLN 6 */
+}
+
+static int nftw_tramp(const char *p, const struct stat *st, int t,
+	struct FTW *f)
+{
+	return guest_nftw(p, st, host_to_lx_ftw_type(t), f);
+}
+
+static int ftw_tramp(const char *p, const struct stat *st, int t,
+	struct FTW *f)
+{
+	(void)f;
+	return guest_ftw(p, st, host_to_lx_ftw_type(t));
+}
+
+int lx_nftw(const char *path, lx_nftw_fn *fn, int fds, int flags)
+{
+	lx_nftw_fn *saved = guest_nftw;
+	int r;
+
 	if (flags & LX_FTW_ACTIONRETVAL) {
 		shim_msg("nftw: unsupported flag FTW_ACTIONRETVAL");
 		errno = EINVAL;
 		return -1;
 	}
 	R(path);
-	return nftw(path, fn, fds, flags);
+	guest_nftw = fn;
+	r = nftw(path, nftw_tramp, fds, flags);
+	guest_nftw = saved;
+	return r;
 }
 
-int lx_ftw(const char *path, int (*fn)(const char *, const struct stat *,
-	int), int fds)
+int lx_ftw(const char *path, lx_ftw_fn *fn, int fds)
 {
+	lx_ftw_fn *saved = guest_ftw;
+	int r;
+
 	R(path);
-	return ftw(path, fn, fds);
+	guest_ftw = fn;
+	r = nftw(path, ftw_tramp, fds, 0);
+	guest_ftw = saved;
+	return r;
 }
+
+_Static_assert(FTW_F == 1 && FTW_SLN == 7, "musl's typeflag values");
 
 /* struct statfs is the kernel's on x86-64 Linux for both C libraries. */
 int lx_statfs(const char *path, struct statfs *buf) { R(path); return statfs(path, buf); }

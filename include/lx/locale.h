@@ -29,4 +29,9 @@ _Static_assert(offsetof(struct lx_locale, host) == 232,
 
 #define LX_LC_GLOBAL_LOCALE ((struct lx_locale *)-1l)
 
+/* setlocale.c: whether glibc would find locale NAME installed; the
+ * guest's setlocale. */
+int lx_locale_exists(const char *name);
+char *lx_setlocale(int cat, const char *name);
+
 #endif

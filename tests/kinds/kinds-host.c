@@ -185,34 +185,6 @@ t_bsearch(void **state)
 }
 
 static void
-t_snprintf(void **state)
-{
-	char buf[16];
-
-	(void)state;
-	/* The result is the length the output would have had. */
-	assert_int_equal(snprintf(buf, 4, "%s", "hello"), 5);
-	assert_string_equal(buf, "hel");
-	assert_int_equal(snprintf(NULL, 0, "%d", -12345), 6);
-	assert_int_equal(snprintf(buf, sizeof(buf), "%5.1f|%#x|%-3s|",
-				  3.14159, 255, "a"), 15);
-	assert_string_equal(buf, "  3.1|0xff|a  |");
-	assert_int_equal(snprintf(buf, sizeof(buf), "%p", (void *)0x1234), 6);
-	assert_string_equal(buf, "0x1234");
-}
-
-static void
-t_snprintf_nil(void **state)
-{
-	char buf[16];
-
-	(void)state;
-	/* glibc manual: "Null pointers print as '(nil)'". */
-	assert_int_equal(snprintf(buf, sizeof(buf), "%p", (void *)0), 5);
-	assert_string_equal(buf, "(nil)");
-}
-
-static void
 t_strncasecmp(void **state)
 {
 	(void)state;
@@ -435,55 +407,6 @@ t_mempcpy(void **state)
 }
 
 static void
-t_asprintf(void **state)
-{
-	char *s = NULL;
-
-	(void)state;
-	assert_int_equal(asprintf(&s, "%s-%03d", "id", 7), 6);
-	assert_non_null(s);
-	assert_string_equal(s, "id-007");
-	free(s);
-	assert_int_equal(asprintf(&s, "%s", ""), 0);
-	assert_string_equal(s, "");
-	free(s);
-}
-
-static void
-t_confstr(void **state)
-{
-	char buf[64];
-	size_t n;
-
-	(void)state;
-	n = confstr(_CS_PATH, buf, sizeof(buf));
-	assert_int_equal(n, strlen(buf) + 1);
-	assert_non_null(strstr(buf, "/bin"));
-	/* The result counts the NUL and is the full size when truncated. */
-	assert_int_equal(confstr(_CS_PATH, buf, 2), n);
-	assert_int_equal(strlen(buf), 1);
-	errno = 0;
-	assert_int_equal(confstr(-1, buf, sizeof(buf)), 0);
-	assert_int_equal(errno, EINVAL);
-}
-
-static void
-t_confstr_gnu(void **state)
-{
-	char buf[64];
-	size_t n;
-
-	(void)state;
-	/* glibc manual: _CS_GNU_LIBC_VERSION is "glibc VERSION". */
-	errno = 0;
-	n = confstr(_CS_GNU_LIBC_VERSION, buf, sizeof(buf));
-	assert_int_equal(errno, 0);
-	assert_true(n > 9);
-	assert_int_equal(n, strlen(buf) + 1);
-	assert_memory_equal(buf, "glibc 2.", 8);
-}
-
-static void
 t_getpwnam(void **state)
 {
 	struct passwd *pw;
@@ -576,74 +499,6 @@ t_sigaddset(void **state)
 }
 
 static void
-t_snprintf_m(void **state)
-{
-	char buf[80];
-
-	(void)state;
-	/* %m (GNU) is the text of strerror(errno): glibc's texts. */
-	errno = EILSEQ;
-	snprintf(buf, sizeof(buf), "%m");
-	assert_string_equal(buf,
-		"Invalid or incomplete multibyte or wide character");
-	errno = 0;
-	snprintf(buf, sizeof(buf), "[%m]");
-	assert_string_equal(buf, "[Success]");
-}
-
-static void
-call_psignal(void)
-{
-	psignal(SIGINT, "kinds");
-	psignal(SIGSEGV, NULL);
-}
-
-static void
-t_psignal(void **state)
-{
-	(void)state;
-	/* "S: DESCRIPTION\n"; a NULL or empty S prints only the text. */
-	assert_string_equal(kinds_stderr("psignal", call_psignal),
-			    "kinds: Interrupt\nSegmentation fault\n");
-}
-
-static void
-call_psignal_unknown(void)
-{
-	psignal(99, "kinds");
-}
-
-static void
-t_psignal_unknown(void **state)
-{
-	(void)state;
-	assert_string_equal(kinds_stderr("psignal-unknown",
-					 call_psignal_unknown),
-			    "kinds: Unknown signal 99\n");
-}
-
-static void
-t_setlocale(void **state)
-{
-	(void)state;
-	assert_string_equal(setlocale(LC_ALL, "C"), "C");
-	assert_string_equal(setlocale(LC_ALL, NULL), "C");
-	assert_string_equal(setlocale(LC_NUMERIC, "POSIX"), "C");
-	assert_null(setlocale(12345, "C"));
-	assert_string_equal(setlocale(LC_ALL, NULL), "C");
-}
-
-static void
-t_setlocale_unknown(void **state)
-{
-	(void)state;
-	/* A locale that does not exist: NULL, and nothing changes. */
-	assert_null(setlocale(LC_ALL, "kinds_NO.SUCH-LOCALE"));
-	assert_string_equal(setlocale(LC_ALL, NULL), "C");
-	setlocale(LC_ALL, "C");
-}
-
-static void
 t_strptime(void **state)
 {
 	struct tm tm;
@@ -677,56 +532,6 @@ t_strptime_z(void **state)
 	assert_int_equal(tm.tm_gmtoff, 5 * 3600 + 30 * 60);
 }
 
-static void
-t_sysconf(void **state)
-{
-	(void)state;
-	assert_int_equal(sysconf(_SC_PAGESIZE), getpagesize());
-	assert_true(sysconf(_SC_NPROCESSORS_ONLN) >= 1);
-	assert_true(sysconf(_SC_OPEN_MAX) > 0);
-	assert_true(sysconf(_SC_CLK_TCK) > 0);
-	errno = 0;
-	assert_int_equal(sysconf(-1), -1);
-	assert_int_equal(errno, EINVAL);
-}
-
-static void
-t_sysconf_cache(void **state)
-{
-	long n;
-
-	(void)state;
-	/* glibc's cache names (bits/confname.h): a size, 0 if unknown. */
-	errno = 0;
-	n = sysconf(_SC_LEVEL1_DCACHE_LINESIZE);
-	assert_int_equal(errno, 0);
-	assert_true(n >= 0);
-}
-
-static void
-t_fpathconf(void **state)
-{
-	int fd = open("/", O_RDONLY | O_DIRECTORY);
-
-	(void)state;
-	assert_true(fd >= 0);
-	assert_int_equal(fpathconf(fd, _PC_NAME_MAX), 255);
-	errno = 0;
-	assert_int_equal(fpathconf(fd, 12345), -1);
-	assert_int_equal(errno, EINVAL);
-	close(fd);
-}
-
-static void
-t_fpathconf_ebadf(void **state)
-{
-	(void)state;
-	/* glibc asks the file system (fstatfs): a bad descriptor fails. */
-	errno = 0;
-	assert_int_equal(fpathconf(-1, _PC_NAME_MAX), -1);
-	assert_int_equal(errno, EBADF);
-}
-
 static const struct CMUnitTest kinds_cases[] = {
 	KINDS_CASE(strlen)
 	KINDS_CASE(memchr)
@@ -737,9 +542,6 @@ static const struct CMUnitTest kinds_cases[] = {
 	KINDS_CASE(qsort)
 	KINDS_CASE(qsort_r)
 	KINDS_CASE(bsearch)
-	KINDS_CASE(snprintf)
-	KINDS_CASE_X(snprintf, nil)
-	KINDS_CASE_X(snprintf, m)
 	KINDS_CASE(strncasecmp)
 	KINDS_CASE(clock_gettime)
 	KINDS_CASE(nanosleep)
@@ -752,24 +554,13 @@ static const struct CMUnitTest kinds_cases[] = {
 	KINDS_CASE(strchrnul)
 	KINDS_CASE(memrchr)
 	KINDS_CASE(mempcpy)
-	KINDS_CASE(asprintf)
-	KINDS_CASE(confstr)
-	KINDS_CASE_X(confstr, gnu)
 	KINDS_CASE(getpwnam)
 	KINDS_CASE(__xpg_basename)
 	KINDS_CASE(getaddrinfo)
 	KINDS_CASE(inet_pton)
 	KINDS_CASE(sigaddset)
-	KINDS_CASE(psignal)
-	KINDS_CASE_X(psignal, unknown)
-	KINDS_CASE(setlocale)
-	KINDS_CASE_X(setlocale, unknown)
 	KINDS_CASE(strptime)
 	KINDS_CASE_X(strptime, z)
-	KINDS_CASE(sysconf)
-	KINDS_CASE_X(sysconf, cache)
-	KINDS_CASE(fpathconf)
-	KINDS_CASE_X(fpathconf, ebadf)
 };
 
 int
