@@ -61,6 +61,13 @@ fixtures)
 	$cc -shared -fPIC -Wl,-soname,libnsl.so.1 -o "$w/lib/nsl/libnsl.so.1" \
 		"$src/gone.c"
 	echo 'not an ELF file' > "$w/lib/README"
+	# A private library directory: libscpa.so needs its sibling
+	# libscpb.so without any RPATH (the loading program names the dir).
+	mkdir -p "$w/private"
+	$cc -shared -fPIC -Wl,-soname,libscgone.so -o "$w/private/libscgone.so" \
+		"$src/gone.c"
+	$cc -shared -fPIC -o "$w/private/libscpa.so" "$src/run.c" \
+		"$w/private/libscgone.so"
 	# --load: one library of each outcome, a program, the native oracle.
 	l=$w/load
 	$cc -shared -fPIC -o "$l/libldgood.so" "$src/ldgood.c"
@@ -123,6 +130,24 @@ assert p["glibc_reason"] == "imports GLIBC_PRIVATE", p
 assert o["libnsl.so.1"]["status"] == "glibc", o["libnsl.so.1"]
 assert o["libnsl.so.1"]["glibc_reason"] == "glibc soname"
 print("json ok")
+PY
+		fail "wrong JSON content"
+	;;
+beside)
+	# Found beside the library: ok, and the JSON says how it was found;
+	# a program does not get that lookup.
+	run 0 --json "$w/private"
+	python3 - "$w/out.$step" <<'PY' ||
+import json, sys
+d = json.load(open(sys.argv[1]))
+o = {x["path"].rsplit("/", 1)[1]: x for x in d["objects"]}
+n = {x["name"]: x for x in o["libscpa.so"]["needed"]}
+assert o["libscpa.so"]["status"] == "ok", o["libscpa.so"]
+assert n["libscgone.so"]["where"] == "host", n
+assert n["libscgone.so"].get("beside") is True, n
+assert n["libscgone.so"]["path"].endswith("/private/libscgone.so"), n
+assert "beside" not in n["libc.so.6"], n
+print("beside ok")
 PY
 		fail "wrong JSON content"
 	;;

@@ -165,6 +165,8 @@ static void json_object(FILE *f, const struct sc_object *o)
 		json_str(f, o->needed[i].name);
 		fprintf(f, ", \"where\": \"%s\"",
 			where_name(o->needed[i].where));
+		if (o->needed[i].beside)
+			fputs(", \"beside\": true", f);
 		if (o->needed[i].found) {
 			fputs(", \"path\": ", f);
 			json_str(f, o->needed[i].found);

@@ -234,6 +234,15 @@ static void resolve_needed(struct sc_object *o, const struct dyninfo *d)
 		n->name = xstrdup(d->needed[i]);
 		n->where = search_library(n->name, d->rpath, d->runpath,
 			origin, &n->found);
+		/* A library in a private directory (systemd's, a plugin
+		 * dir) gets its siblings through the RUNPATH of the program
+		 * that loads it, which ld.so also searches for the
+		 * library's own needs: look beside it, and say so. */
+		if (n->where == SC_MISSING && o->is_lib && origin) {
+			n->where = search_library(n->name, "$ORIGIN", NULL,
+				origin, &n->found);
+			n->beside = n->where != SC_MISSING;
+		}
 	}
 }
 

@@ -28,6 +28,7 @@ struct sc_needed {
 	char *name;
 	char *found;		/* path opened, NULL if built-in or missing */
 	enum sc_where where;
+	bool beside;		/* found only in the library's own directory */
 };
 
 struct sc_object {
