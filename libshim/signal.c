@@ -184,3 +184,17 @@ lx_sigprocmask(int how, const lx_sigset_t *set, lx_sigset_t *oset)
 	}
 	return 0;
 }
+
+/* glibc's sigpause (the BSD one; the XSI one is __xpg_sigpause): MASK is
+ * the mask of signals 1..32, bit SIG - 1, to wait with. */
+int
+lx_sigpause(int mask)
+{
+	sigset_t set;
+
+	sigemptyset(&set);
+	for (int sig = 1; sig <= 32; sig++)
+		if ((unsigned)mask & (1u << (sig - 1)))
+			sigaddset(&set, sig);
+	return sigsuspend(&set);
+}

@@ -1,13 +1,15 @@
 /*
  * Configuration queries where musl's answers are not glibc's: confstr's
  * GNU names, sysconf's CPU cache geometry (_SC_LEVEL*_CACHE_*, which
- * glibc reads from CPUID and musl refuses with EINVAL), and
+ * glibc reads from CPUID and musl refuses with EINVAL) and glibc 2.34's
+ * _SC_MINSIGSTKSZ/_SC_SIGSTKSZ (which programs malloc), and
  * pathconf/fpathconf, which in glibc ask the file system (statfs) and so
  * fail for a missing path (ENOENT) or a bad descriptor (EBADF).
  */
 #include <cpuid.h>
 #include <errno.h>
 #include <string.h>
+#include <sys/auxv.h>
 #include <sys/statfs.h>
 #include <unistd.h>
 
@@ -18,6 +20,9 @@
 #define LX_CS_GNU_LIBPTHREAD_VERSION	3
 #define LX_SC_LEVEL1_ICACHE_SIZE	185	/* ... 199: LEVEL4 LINESIZE */
 #define LX_SC_LEVEL4_CACHE_LINESIZE	199
+#define LX_SC_MINSIGSTKSZ		249	/* glibc 2.34 */
+#define LX_SC_SIGSTKSZ			250
+#define LX_AT_MINSIGSTKSZ		51
 
 size_t
 lx_confstr(int name, char *buf, size_t len)
@@ -82,6 +87,21 @@ cpu_cache(int level, int type, int what)
 	return 0;
 }
 
+/* The signal stack sizes: the kernel's AT_MINSIGSTKSZ (it depends on the
+ * CPU's register state), else the old constant; SIGSTKSZ room for four
+ * frames, never below the old SIGSTKSZ. */
+static long
+sigstack_size(int full)
+{
+	long min = (long)getauxval(LX_AT_MINSIGSTKSZ);
+
+	if (min <= 0)
+		min = 2048;
+	if (!full)
+		return min;
+	return 4 * min > 8192 ? 4 * min : 8192;
+}
+
 long
 lx_sysconf(int name)
 {
@@ -90,6 +110,8 @@ lx_sysconf(int name)
 	};
 	int i;
 
+	if (name == LX_SC_MINSIGSTKSZ || name == LX_SC_SIGSTKSZ)
+		return sigstack_size(name == LX_SC_SIGSTKSZ);
 	if (name < LX_SC_LEVEL1_ICACHE_SIZE ||
 	    name > LX_SC_LEVEL4_CACHE_LINESIZE)
 		return sysconf(name);

@@ -498,40 +498,6 @@ t_sigaddset(void **state)
 	assert_int_equal(errno, EINVAL);
 }
 
-static void
-t_strptime(void **state)
-{
-	struct tm tm;
-	const char *s = "2024-02-29 12:34:56 rest";
-	char *end;
-
-	(void)state;
-	memset(&tm, 0, sizeof(tm));
-	end = strptime(s, "%Y-%m-%d %H:%M:%S", &tm);
-	assert_ptr_equal(end, s + 19);
-	assert_int_equal(tm.tm_year, 124);
-	assert_int_equal(tm.tm_mon, 1);
-	assert_int_equal(tm.tm_mday, 29);
-	assert_int_equal(tm.tm_hour, 12);
-	assert_int_equal(tm.tm_min, 34);
-	assert_int_equal(tm.tm_sec, 56);
-	assert_null(strptime("2024-13-01", "%Y-%m-%d", &tm));
-	assert_null(strptime("12:xx", "%H:%M", &tm));
-}
-
-static void
-t_strptime_z(void **state)
-{
-	struct tm tm;
-	const char *s = "12:00 +0530";
-
-	(void)state;
-	/* glibc: %z takes +hhmm and sets tm_gmtoff. */
-	memset(&tm, 0, sizeof(tm));
-	assert_ptr_equal(strptime(s, "%H:%M %z", &tm), s + 11);
-	assert_int_equal(tm.tm_gmtoff, 5 * 3600 + 30 * 60);
-}
-
 static const struct CMUnitTest kinds_cases[] = {
 	KINDS_CASE(strlen)
 	KINDS_CASE(memchr)
@@ -559,8 +525,6 @@ static const struct CMUnitTest kinds_cases[] = {
 	KINDS_CASE(getaddrinfo)
 	KINDS_CASE(inet_pton)
 	KINDS_CASE(sigaddset)
-	KINDS_CASE(strptime)
-	KINDS_CASE_X(strptime, z)
 };
 
 int

@@ -19,9 +19,11 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/auxv.h>
 #include <sys/stat.h>
 #include <sys/utsname.h>
 #include <sys/wait.h>
+#include <time.h>
 #include <unistd.h>
 
 #include "kinds.h"
@@ -1012,6 +1014,27 @@ t_sysconf_cache(void **state)
 }
 
 static void
+t_sysconf_sigstksz(void **state)
+{
+	long min, full;
+
+	(void)state;
+	/* glibc 2.34: the signal stack sizes for this CPU, from the
+	 * kernel's AT_MINSIGSTKSZ when it gives one; programs allocate
+	 * alternate signal stacks of _SC_SIGSTKSZ bytes. */
+	errno = 0;
+	min = sysconf(_SC_MINSIGSTKSZ);
+	full = sysconf(_SC_SIGSTKSZ);
+	assert_int_equal(errno, 0);
+	/* (with _GNU_SOURCE, MINSIGSTKSZ and SIGSTKSZ are these calls;
+	 * the old constants were 2048 and 8192) */
+	assert_true(min >= 2048);
+	assert_true(full >= min && full >= 8192);
+	if (getauxval(AT_MINSIGSTKSZ) != 0)
+		assert_int_equal(min, (long)getauxval(AT_MINSIGSTKSZ));
+}
+
+static void
 t_fpathconf(void **state)
 {
 	int fd = open("/", O_RDONLY | O_DIRECTORY);
@@ -1054,6 +1077,40 @@ t_setlocale_unknown(void **state)
 	assert_null(setlocale(LC_ALL, "kinds_NO.SUCH-LOCALE"));
 	assert_string_equal(setlocale(LC_ALL, NULL), "C");
 	setlocale(LC_ALL, "C");
+}
+
+static void
+t_strptime(void **state)
+{
+	struct tm tm;
+	const char *s = "2024-02-29 12:34:56 rest";
+	char *end;
+
+	(void)state;
+	memset(&tm, 0, sizeof(tm));
+	end = strptime(s, "%Y-%m-%d %H:%M:%S", &tm);
+	assert_ptr_equal(end, s + 19);
+	assert_int_equal(tm.tm_year, 124);
+	assert_int_equal(tm.tm_mon, 1);
+	assert_int_equal(tm.tm_mday, 29);
+	assert_int_equal(tm.tm_hour, 12);
+	assert_int_equal(tm.tm_min, 34);
+	assert_int_equal(tm.tm_sec, 56);
+	assert_null(strptime("2024-13-01", "%Y-%m-%d", &tm));
+	assert_null(strptime("12:xx", "%H:%M", &tm));
+}
+
+static void
+t_strptime_z(void **state)
+{
+	struct tm tm;
+	const char *s = "12:00 +0530";
+
+	(void)state;
+	/* glibc: %z takes +hhmm and sets tm_gmtoff. */
+	memset(&tm, 0, sizeof(tm));
+	assert_ptr_equal(strptime(s, "%H:%M %z", &tm), s + 11);
+	assert_int_equal(tm.tm_gmtoff, 5 * 3600 + 30 * 60);
 }
 
 static const struct CMUnitTest kinds_cases[] = {
@@ -1105,10 +1162,13 @@ static const struct CMUnitTest kinds_cases[] = {
 	KINDS_CASE_X(psignal, unknown)
 	KINDS_CASE(sysconf)
 	KINDS_CASE_X(sysconf, cache)
+	KINDS_CASE_X(sysconf, sigstksz)
 	KINDS_CASE(fpathconf)
 	KINDS_CASE_X(fpathconf, ebadf)
 	KINDS_CASE(setlocale)
 	KINDS_CASE_X(setlocale, unknown)
+	KINDS_CASE(strptime)
+	KINDS_CASE_X(strptime, z)
 };
 
 int
