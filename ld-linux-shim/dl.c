@@ -231,11 +231,67 @@ static const ElfW(Sym) *nearest_sym(const struct object *o, uintptr_t addr)
 	return best;
 }
 
+/* Whether ADDR is in the shim's own image. */
+static bool in_shim(uintptr_t addr)
+{
+	uintptr_t self = (uintptr_t)&__ehdr_start;
+	const ElfW(Phdr) *ph = (const void *)(self + __ehdr_start.e_phoff);
+
+	for (size_t i = 0; i < __ehdr_start.e_phnum; i++)
+		if (ph[i].p_type == PT_LOAD &&
+		    addr - (self + ph[i].p_vaddr) < ph[i].p_memsz)
+			return true;
+	return false;
+}
+
+/*
+ * dladdr of a function the shim provides: the built-in library and the
+ * glibc name whose target is nearest at or below ADDR (the exact entry
+ * of printf is "printf" in "libc.so.6", as glibc names it in its libc).
+ */
+static int dladdr_builtin(uintptr_t addr, Dl_info *info)
+{
+	const struct lx_symdef *best = NULL;
+	const struct lx_builtin_lib *blib = NULL;
+
+	for (unsigned i = 0; i < lx_nbuiltin_libs; i++) {
+		const struct lx_builtin_lib *lib = &lx_builtin_libs[i];
+
+		for (uint32_t j = 0; j < lib->nsyms; j++) {
+			const struct lx_symdef *d = &lib->syms[j];
+			uintptr_t a = (uintptr_t)d->addr;
+
+			if (!a || a > addr || d->flags & LX_SYM_DATA ||
+			    !(d->flags & LX_SYM_DEFAULT))
+				continue;
+			/* nearer, or as near with the target's own name */
+			if (!best || a > (uintptr_t)best->addr ||
+			    (a == (uintptr_t)best->addr &&
+			     (!strcmp(d->name, d->target) ||
+			      (!strncmp(d->target, "lx_", 3) &&
+			       !strcmp(d->name, d->target + 3))))) {
+				best = d;
+				blib = lib;
+			}
+		}
+	}
+	memset(info, 0, sizeof *info);
+	info->dli_fname = blib ? blib->soname : "libc.so.6";
+	info->dli_fbase = (void *)&__ehdr_start;
+	if (best) {
+		info->dli_sname = best->name;
+		info->dli_saddr = best->addr;
+	}
+	return 1;
+}
+
 int lx_dladdr(const void *addr, Dl_info *info)
 {
 	struct object *o = object_at((uintptr_t)addr);
 	const ElfW(Sym) *s;
 
+	if (!o && in_shim((uintptr_t)addr))
+		return dladdr_builtin((uintptr_t)addr, info);
 	if (!o)
 		return 0;
 	memset(info, 0, sizeof *info);

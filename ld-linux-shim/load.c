@@ -68,6 +68,18 @@ struct object *load_library(const char *name, struct object *req)
 			shim_fatal("out of memory");
 		append(o);
 		shim_debug(SHIM_DEBUG_LIBS, "%s => built-in", name);
+		/* Like glibc's, every other library of the family needs
+		 * libc.so.6: dlsym(dlopen("libpthread.so.0"), "pthread_create")
+		 * finds what moved into libc in 2.34 through it. */
+		if (strcmp(lib->soname, "libc.so.6") &&
+		    strcmp(lib->soname, "ld-linux-x86-64.so.2")) {
+			struct object *libc = load_library("libc.so.6", NULL);
+
+			if (!(o->deps = calloc(2, sizeof *o->deps)))
+				shim_fatal("out of memory");
+			if (libc)
+				o->deps[o->ndeps++] = libc;
+		}
 		return o;
 	}
 	fd = search_library(name, req, found, sizeof found, &origin);

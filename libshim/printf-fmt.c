@@ -807,7 +807,8 @@ static int conv_ext(struct lx_fmtbuf *b, const struct conv *cv,
 		return -1;
 	info_of(cv, &in);
 	r = lx_printf_specs[cv->c].func(f, &in,
-	    (const void *const *)(ptrs + cv->data_arg));
+	    (const void *const *)(cv->data_arg >= 0 ? ptrs + cv->data_arg :
+	    ptrs));
 	if (fclose(f) || (r < 0 && r != -2) || (r >= 0 && put(b, mem, n)))
 		r = -1;
 	else if (r >= 0)

@@ -522,6 +522,38 @@ t_dlsym(void **state)
 }
 
 static void
+t_dlsym_libpthread(void **state)
+{
+	/* glibc 2.34 moved pthread_create into libc.so.6; a handle of
+	 * libpthread.so.0 still finds it, through libpthread's dependency
+	 * on libc (programs that dlopen libpthread, like Free Pascal's). */
+	void *h = dlopen("libpthread.so.0", RTLD_NOW);
+
+	(void)state;
+	assert_non_null(h);
+	assert_ptr_equal(dlsym(h, "pthread_create"),
+			 dlsym(RTLD_DEFAULT, "pthread_create"));
+	assert_non_null(dlsym(h, "pthread_create"));
+	dlclose(h);
+}
+
+static void
+t_dladdr(void **state)
+{
+	/* A libc function: its library and its name. */
+	Dl_info info;
+
+	(void)state;
+	memset(&info, 0, sizeof info);
+	assert_int_not_equal(dladdr((void *)qsort, &info), 0);
+	assert_non_null(info.dli_fname);
+	assert_non_null(strstr(info.dli_fname, "libc.so.6"));
+	assert_non_null(info.dli_sname);
+	assert_string_equal(info.dli_sname, "qsort");
+	assert_ptr_equal(info.dli_saddr, (void *)qsort);
+}
+
+static void
 t_dlerror(void **state)
 {
 	(void)state;
@@ -767,6 +799,8 @@ static const struct CMUnitTest kinds_cases[] = {
 	KINDS_CASE_X(dlopen, tls)
 	KINDS_CASE_X(dlopen, mode)
 	KINDS_CASE(dlsym)
+	KINDS_CASE_X(dlsym, libpthread)
+	KINDS_CASE(dladdr)
 	KINDS_CASE(dlerror)
 	KINDS_CASE(gnu_get_libc_version)
 	KINDS_CASE(sigdescr_np)

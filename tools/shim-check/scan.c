@@ -232,6 +232,7 @@ static void resolve_needed(struct sc_object *o, const struct dyninfo *d)
 		struct sc_needed *n = &o->needed[i];
 
 		n->name = xstrdup(d->needed[i]);
+		n->beside = false;
 		n->where = search_library(n->name, d->rpath, d->runpath,
 			origin, &n->found);
 		/* A library in a private directory (systemd's, a plugin
