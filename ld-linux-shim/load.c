@@ -194,7 +194,7 @@ int load_deps_and_relocate(struct object *root)
 	}
 	for (i = 0; i < ntodo; i++)
 		if (todo[i]->tls_modid)
-			tls_copy_image(todo[i]);
+			tls_copy_image_all(todo[i]);
 	free(todo);
 	if (shim_missing_count)
 		return -1;

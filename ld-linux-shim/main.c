@@ -276,6 +276,7 @@ int shim_main(int argc, char **argv, char **envp)
 		sp[0] = argc - skip;
 	}
 	load_set_program(prog);
+	tls_init_thread();	/* the main thread is a live thread */
 	search_init();
 	lx_personality_init(argc - skip, argv + skip, envp, prog);
 	if (shim_cfg.list_only) {

@@ -185,7 +185,9 @@ extern unsigned shim_missing_count;
 /* tls.c */
 int tls_assign(struct object *o);
 void tls_init_thread(void);
+void tls_exit_thread(void);
 void tls_copy_image(const struct object *o);
+void tls_copy_image_all(const struct object *o);
 void *shim_tls_get_addr(size_t modid, size_t offset);
 uintptr_t tls_thread_pointer(void);
 

@@ -5,8 +5,13 @@
  * local-exec offsets were fixed by the linker relative to %fs), the other
  * modules follow downwards. Each new thread gets the modules' .tdata
  * images copied in before its start routine runs (libshim's
- * pthread_create), so initial-exec offsets are valid everywhere.
+ * pthread_create), so initial-exec offsets are valid everywhere. The live
+ * threads are registered, so that a module dlopen gives TLS later has its
+ * image copied into every thread's block, as glibc initializes static TLS
+ * in all threads.
  */
+#include <pthread.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "shim.h"
@@ -62,22 +67,77 @@ int tls_assign(struct object *o)
 	return 0;
 }
 
-/* Copy O's (relocated) TLS image into the calling thread's block. */
-void tls_copy_image(const struct object *o)
+
+static pthread_mutex_t threads_lock = PTHREAD_MUTEX_INITIALIZER;
+static uintptr_t *threads;		/* thread pointers of live threads */
+static size_t nthreads, threads_cap;
+
+static void copy_to(uintptr_t tp, const struct object *o)
 {
-	unsigned char *blk = (unsigned char *)tls_thread_pointer() +
-		o->tls_tpoff;
+	unsigned char *blk = (unsigned char *)tp + o->tls_tpoff;
 
 	memcpy(blk, o->tls_image, o->tls_filesz);
 	memset(blk + o->tls_filesz, 0, o->tls_memsz - o->tls_filesz);
 }
 
-/* Copy every module's TLS image into the calling (new) thread. */
+/* Copy O's (relocated) TLS image into the calling thread's block. */
+void tls_copy_image(const struct object *o)
+{
+	copy_to(tls_thread_pointer(), o);
+}
+
+/* Copy every module's TLS image into the calling (new) thread, and count
+ * it among the live threads. */
 void tls_init_thread(void)
 {
+	uintptr_t tp = tls_thread_pointer();
+
+	pthread_mutex_lock(&threads_lock);
 	for (size_t i = 1; i <= tls_nmods; i++)
 		if (tls_mods[i])
-			tls_copy_image(tls_mods[i]);
+			copy_to(tp, tls_mods[i]);
+	if (nthreads == threads_cap) {
+		size_t cap = threads_cap ? 2 * threads_cap : 16;
+		uintptr_t *v = realloc(threads, cap * sizeof *v);
+
+		if (!v)
+			shim_fatal("out of memory");
+		threads = v;
+		threads_cap = cap;
+	}
+	threads[nthreads++] = tp;
+	pthread_mutex_unlock(&threads_lock);
+}
+
+/* The calling thread is exiting: its block is no longer written. */
+void tls_exit_thread(void)
+{
+	uintptr_t tp = tls_thread_pointer();
+
+	pthread_mutex_lock(&threads_lock);
+	for (size_t i = 0; i < nthreads; i++)
+		if (threads[i] == tp) {
+			threads[i] = threads[--nthreads];
+			break;
+		}
+	pthread_mutex_unlock(&threads_lock);
+}
+
+/* A module that got TLS after threads started: its image into every
+ * live thread's block (the calling thread's too). */
+void tls_copy_image_all(const struct object *o)
+{
+	uintptr_t self = tls_thread_pointer();
+	bool done = false;
+
+	pthread_mutex_lock(&threads_lock);
+	for (size_t i = 0; i < nthreads; i++) {
+		copy_to(threads[i], o);
+		done |= threads[i] == self;
+	}
+	pthread_mutex_unlock(&threads_lock);
+	if (!done)
+		copy_to(self, o);
 }
 
 void *shim_tls_get_addr(size_t modid, size_t offset)

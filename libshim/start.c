@@ -175,9 +175,16 @@ struct thread_start {
 	size_t affinity_size;
 };
 
+static void thread_gone(void *unused)
+{
+	(void)unused;
+	tls_exit_thread();
+}
+
 static void *thread_start(void *p)
 {
 	struct thread_start s = *(struct thread_start *)p;
+	void *r;
 
 	free(p);
 	tls_init_thread();
@@ -185,7 +192,11 @@ static void *thread_start(void *p)
 		sched_setaffinity(0, s.affinity_size, s.affinity);
 		free(s.affinity);
 	}
-	return s.fn(s.arg);
+	/* also on pthread_exit and cancellation (the outermost handler) */
+	pthread_cleanup_push(thread_gone, NULL);
+	r = s.fn(s.arg);
+	pthread_cleanup_pop(1);
+	return r;
 }
 
 int lx_pthread_create(pthread_t *t, const pthread_attr_t *attr,
