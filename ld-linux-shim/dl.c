@@ -4,9 +4,11 @@
  * answered from the shim's own loader so that guests' plugins, language
  * extension modules and unwinders see the guest objects.
  *
- * XXX: every object joins the global scope (RTLD_LOCAL is treated as
- * RTLD_GLOBAL) and dlclose never unmaps; both are allowed by POSIX but
- * differ from glibc.
+ * A library dlopen'ed without RTLD_GLOBAL stays out of the global scope:
+ * it and its new dependencies resolve against the global scope and
+ * themselves, and RTLD_DEFAULT does not see them, until a dlopen with
+ * RTLD_GLOBAL promotes them.
+ * XXX: dlclose never unmaps (allowed by POSIX; glibc unmaps).
  */
 #include <dlfcn.h>
 #include <link.h>
@@ -22,6 +24,7 @@
 #define LX_RTLD_LAZY 0x1
 #define LX_RTLD_NOW 0x2
 #define LX_RTLD_NOLOAD 0x4
+#define LX_RTLD_GLOBAL 0x100
 
 extern const ElfW(Ehdr) __ehdr_start __attribute__((visibility("hidden")));
 
@@ -65,6 +68,7 @@ void *lx_dlopen(const char *name, int flags)
 	for (o = shim_head; o; o = o->next)
 		tail = o;
 	shim_dl_mode = true;
+	shim_load_local = !(flags & LX_RTLD_GLOBAL);
 	shim_dl_error[0] = 0;
 	o = (flags & LX_RTLD_NOLOAD) ? NULL :
 		load_library(name, caller ? caller : shim_head);
@@ -89,6 +93,9 @@ void *lx_dlopen(const char *name, int flags)
 		o = NULL;
 	}
 	shim_dl_mode = false;
+	shim_load_local = false;
+	if (o && (flags & LX_RTLD_GLOBAL))
+		scope_promote(o);	/* loaded RTLD_LOCAL before, say */
 	if (!o) {
 		dl_set_error("%s%s", shim_dl_error[0] ? shim_dl_error :
 			name, shim_dl_error[0] ? "" :
@@ -170,7 +177,10 @@ static void *do_dlsym(void *h, const char *name, const char *version,
 
 	pthread_mutex_lock(&dl_lock);
 	if (h == LX_RTLD_DEFAULT || h == LX_RTLD_NEXT) {
-		scope = scope_array(&n);
+		/* RTLD_DEFAULT: the global scope; RTLD_NEXT: every object
+		 * after the caller, in load order */
+		scope = h == LX_RTLD_DEFAULT ? scope_of(NULL, &n) :
+			scope_array(&n);
 		if (h == LX_RTLD_NEXT) {
 			caller = object_at((uintptr_t)ra);
 			while (n && *scope != caller) {

@@ -13,9 +13,11 @@
 
 struct object *shim_head;
 static struct object *shim_tail;
+bool shim_load_local;
 
 static void append(struct object *o)
 {
+	o->local = shim_load_local;
 	if (shim_tail)
 		shim_tail->next = o;
 	else
@@ -146,49 +148,105 @@ static int load_needed_from(struct object *root)
 	return err;
 }
 
+static void push(struct object ***arr, size_t *cap, size_t i,
+	struct object *o)
+{
+	if (i == *cap) {
+		*cap = *cap ? 2 * *cap : 64;
+		if (!(*arr = realloc(*arr, *cap * sizeof **arr)))
+			shim_fatal("out of memory");
+	}
+	(*arr)[i] = o;
+}
+
 struct object **scope_array(size_t *n)
 {
 	static struct object **arr;
 	static size_t cap;
 	size_t i = 0;
 
-	for (struct object *o = shim_head; o; o = o->next, i++) {
-		if (i == cap) {
-			cap = cap ? 2 * cap : 64;
-			if (!(arr = realloc(arr, cap * sizeof *arr)))
-				shim_fatal("out of memory");
-		}
-		arr[i] = o;
-	}
+	for (struct object *o = shim_head; o; o = o->next)
+		push(&arr, &cap, i++, o);
 	*n = i;
 	return arr;
 }
 
+static bool in_array(struct object *const *v, size_t n,
+	const struct object *o)
+{
+	for (size_t i = 0; i < n; i++)
+		if (v[i] == o)
+			return true;
+	return false;
+}
+
+struct object **scope_of(struct object *root, size_t *n)
+{
+	static struct object **arr;
+	static size_t cap;
+	size_t i = 0, first;
+
+	for (struct object *o = shim_head; o; o = o->next)
+		if (!o->local)
+			push(&arr, &cap, i++, o);
+	if (!root || !root->local) {
+		*n = i;
+		return arr;
+	}
+	/* then ROOT's dependencies, breadth-first, that are not global */
+	first = i;
+	push(&arr, &cap, i++, root);
+	for (size_t k = first; k < i; k++)
+		for (size_t j = 0; j < arr[k]->ndeps; j++)
+			if (!in_array(arr, i, arr[k]->deps[j]))
+				push(&arr, &cap, i++, arr[k]->deps[j]);
+	*n = i;
+	return arr;
+}
+
+void scope_promote(struct object *o)
+{
+	if (!o->local)
+		return;
+	o->local = false;
+	for (size_t j = 0; j < o->ndeps; j++)
+		scope_promote(o->deps[j]);
+}
+
 int load_deps_and_relocate(struct object *root)
 {
-	struct object **scope, **todo;
-	size_t n, first = 0, i, ntodo;
+	struct object **scope, **todo, **all;
+	size_t n, i, ntodo;
 
 	if (load_needed_from(root) < 0)
 		return -1;
-	scope = scope_array(&n);
-	while (first < n && scope[first] != root)
-		first++;
-	for (i = first; i < n; i++)
-		if (!scope[i]->relocated && tls_assign(scope[i]) < 0)
-			return -1;
-	/* Relocate the new objects in reverse load order, the root last;
-	 * objects loaded before (a library dlopen'ed again, or a dependency
-	 * already there) keep their relocations and their threads' TLS. */
-	if (!(todo = malloc((n - first) * sizeof *todo)))
+	/* The new objects, in load order: only they get TLS places and
+	 * relocations; objects loaded before (a library dlopen'ed again, or
+	 * a dependency already there) keep theirs and their threads' TLS. */
+	all = scope_array(&n);
+	if (!(todo = malloc((n ? n : 1) * sizeof *todo)))
 		shim_fatal("out of memory");
-	for (i = first, ntodo = 0; i < n; i++)
-		if (!scope[i]->relocated)
-			todo[ntodo++] = scope[i];
+	for (i = 0, ntodo = 0; i < n; i++)
+		if (!all[i]->relocated)
+			todo[ntodo++] = all[i];
+	for (i = 0; i < ntodo; i++)
+		if (tls_assign(todo[i]) < 0) {
+			free(todo);
+			return -1;
+		}
+	/* Relocate them in reverse load order, the root last, in ROOT's
+	 * scope (RTLD_LOCAL libraries only see the global scope and their
+	 * own dependencies). */
+	all = scope_of(root, &n);
+	/* a copy: an IFUNC resolver's dlsym may ask for a scope meanwhile */
+	if (!(scope = malloc(n * sizeof *scope)))
+		shim_fatal("out of memory");
+	memcpy(scope, all, n * sizeof *scope);
 	shim_missing_count = 0;
 	for (i = ntodo; i-- > 0;) {
 		if (relocate_object(todo[i], scope, n) < 0) {
 			free(todo);
+			free(scope);
 			return -1;
 		}
 	}
@@ -196,9 +254,8 @@ int load_deps_and_relocate(struct object *root)
 		if (todo[i]->tls_modid)
 			tls_copy_image_all(todo[i]);
 	free(todo);
-	if (shim_missing_count)
-		return -1;
-	if (root->is_main)
+	if (!shim_missing_count && root->is_main)
 		builtin_bind_live(scope, n);
-	return 0;
+	free(scope);
+	return shim_missing_count ? -1 : 0;
 }

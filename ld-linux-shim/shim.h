@@ -43,6 +43,7 @@ struct object {
 	const char *soname;
 	enum origin origin;
 	bool is_main, relocated, init_done, fini_done, visiting;
+	bool local;		/* dlopen'ed RTLD_LOCAL: not in the global scope */
 	bool has_textrel;
 	unsigned refcount;
 
@@ -200,7 +201,17 @@ void init_main_program(int argc, char **argv, char **envp);
 struct object *load_library(const char *name, struct object *req);
 void load_set_tail(struct object *tail);
 void load_set_program(struct object *prog);
+/* Every loaded object, in load order (RTLD_NEXT). */
 struct object **scope_array(size_t *n);
+/* The lookup scope of ROOT: the global scope (the program, its
+ * dependencies, RTLD_GLOBAL libraries) then ROOT's own dependency closure;
+ * ROOT NULL: the global scope. An array the caller must not free (it is
+ * reused by the next call). */
+struct object **scope_of(struct object *root, size_t *n);
+/* Objects loaded from now on are RTLD_LOCAL (dlopen without RTLD_GLOBAL). */
+extern bool shim_load_local;
+/* Make O and its dependency closure part of the global scope. */
+void scope_promote(struct object *o);
 int load_deps_and_relocate(struct object *root);
 
 #endif
