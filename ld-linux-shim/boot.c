@@ -33,19 +33,41 @@ __attribute__((no_stack_protector, optimize("no-tree-loop-distribute-patterns"))
 static void boot_relocate(uintptr_t base)
 {
 	const ElfW(Rela) *rela = 0;
-	size_t relasz = 0, i;
+	const uint64_t *relr = 0;
+	size_t relasz = 0, relrsz = 0, i;
+	uintptr_t *where = 0;
 
 	for (ElfW(Dyn) *d = _DYNAMIC; d->d_tag != DT_NULL; d++) {
 		if (d->d_tag == DT_RELA)
 			rela = (const void *)(base + d->d_un.d_ptr);
 		else if (d->d_tag == DT_RELASZ)
 			relasz = d->d_un.d_val;
+		else if (d->d_tag == DT_RELR)
+			relr = (const void *)(base + d->d_un.d_ptr);
+		else if (d->d_tag == DT_RELRSZ)
+			relrsz = d->d_un.d_val;
 	}
 	for (i = 0; rela && i < relasz / sizeof *rela; i++) {
 		if (ELF64_R_TYPE(rela[i].r_info) != R_X86_64_RELATIVE)
 			continue;
 		*(uintptr_t *)(base + rela[i].r_offset) =
 			base + rela[i].r_addend;
+	}
+	/* DT_RELR (the image is linked -z pack-relative-relocs): an even
+	 * entry is an address to relocate, an odd one a bitmap of the 63
+	 * words that follow the last address. */
+	for (i = 0; relr && i < relrsz / sizeof *relr; i++) {
+		uint64_t e = relr[i];
+
+		if (!(e & 1)) {
+			where = (uintptr_t *)(base + e);
+			*where++ += base;
+			continue;
+		}
+		for (unsigned b = 0; (e >>= 1) != 0; b++)
+			if (e & 1)
+				where[b] += base;
+		where += 63;
 	}
 }
 

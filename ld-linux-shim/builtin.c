@@ -50,12 +50,12 @@ const struct lx_symdef *builtin_lookup(const struct lx_builtin_lib *lib,
 	while (lo < hi) {
 		size_t mid = (lo + hi) / 2;
 
-		if (strcmp(lib->syms[mid].name, name) < 0)
+		if (strcmp(lx_sym_name(&lib->syms[mid]), name) < 0)
 			lo = mid + 1;
 		else
 			hi = mid;
 	}
-	for (size_t i = lo; i < lib->nsyms && !strcmp(lib->syms[i].name, name);
+	for (size_t i = lo; i < lib->nsyms && !strcmp(lx_sym_name(&lib->syms[i]), name);
 	     i++) {
 		const struct lx_symdef *d = &lib->syms[i];
 
@@ -86,16 +86,16 @@ void builtin_bind_live(struct object *const *scope, size_t n)
 
 		for (uint32_t j = 0; lib && j < lib->nsyms; j++) {
 			const struct lx_symdef *def = &lib->syms[j];
-			struct symref ref = { .name = def->name };
+			struct symref ref = { .name = lx_sym_name(def) };
 			struct symdef d;
 
-			if (!(def->flags & LX_SYM_DATA) || !def->live ||
+			if (!(def->flags & LX_SYM_DATA) || !lx_sym_live(def) ||
 			    !lookup_symbol(&ref, NULL, scope, i, &d) ||
 			    !d.sym)
 				continue;
-			*def->live = (void *)symdef_address(&d);
+			*lx_sym_live(def) = (void *)symdef_address(&d);
 			shim_debug(SHIM_DEBUG_BINDINGS, "%s: %s lives in %s",
-				lib->soname, def->name, d.obj->path);
+				lib->soname, lx_sym_name(def), d.obj->path);
 		}
 	}
 }

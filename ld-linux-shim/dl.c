@@ -199,7 +199,7 @@ static void *do_dlsym(void *h, const char *name, const char *version,
 		free(scope);
 	}
 	pthread_mutex_unlock(&dl_lock);
-	if (found && (!d.bdef || d.bdef->addr))
+	if (found && (!d.bdef || lx_sym_addr(d.bdef)))
 		return sym_address(&d);
 	if (version)
 		snprintf(dl_error_buf, sizeof dl_error_buf,
@@ -269,17 +269,18 @@ static int dladdr_builtin(uintptr_t addr, Dl_info *info)
 
 		for (uint32_t j = 0; j < lib->nsyms; j++) {
 			const struct lx_symdef *d = &lib->syms[j];
-			uintptr_t a = (uintptr_t)d->addr;
+			uintptr_t a = (uintptr_t)lx_sym_addr(d);
 
 			if (!a || a > addr || d->flags & LX_SYM_DATA ||
 			    !(d->flags & LX_SYM_DEFAULT))
 				continue;
 			/* nearer, or as near with the target's own name */
-			if (!best || a > (uintptr_t)best->addr ||
-			    (a == (uintptr_t)best->addr &&
-			     (!strcmp(d->name, d->target) ||
-			      (!strncmp(d->target, "lx_", 3) &&
-			       !strcmp(d->name, d->target + 3))))) {
+			if (!best || a > (uintptr_t)lx_sym_addr(best) ||
+			    (a == (uintptr_t)lx_sym_addr(best) &&
+			     (!strcmp(lx_sym_name(d), lx_sym_target(d)) ||
+			      (!strncmp(lx_sym_target(d), "lx_", 3) &&
+			       !strcmp(lx_sym_name(d),
+			       lx_sym_target(d) + 3))))) {
 				best = d;
 				blib = lib;
 			}
@@ -289,8 +290,8 @@ static int dladdr_builtin(uintptr_t addr, Dl_info *info)
 	info->dli_fname = blib ? blib->soname : "libc.so.6";
 	info->dli_fbase = (void *)&__ehdr_start;
 	if (best) {
-		info->dli_sname = best->name;
-		info->dli_saddr = best->addr;
+		info->dli_sname = lx_sym_name(best);
+		info->dli_saddr = lx_sym_addr(best);
 	}
 	return 1;
 }

@@ -14,10 +14,6 @@
 
 #include "shim.h"
 
-#ifndef DT_RELR
-#define DT_RELRSZ 35	/* musl 1.2.3's <elf.h> predates RELR */
-#define DT_RELR 36
-#endif
 
 #define PAGE 4096ul
 #define PAGE_DOWN(x) ((x) & ~(PAGE - 1))

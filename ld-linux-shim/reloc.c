@@ -151,7 +151,7 @@ static bool resolve(struct object *o, size_t idx, uint32_t type,
 	bool found = lookup_symbol(&ref, copy ? o : NULL, scope, nscope, d);
 	const struct lx_symdef *known = found ? d->bdef : NULL;
 
-	if (found && (!d->bdef || d->bdef->addr)) {
+	if (found && (!d->bdef || lx_sym_addr(d->bdef))) {
 		shim_debug(SHIM_DEBUG_BINDINGS, "binding %s: %s%s%s -> %s",
 			o->path, ref.name, ref.version ? "@" : "",
 			ref.version ? ref.version : "",
@@ -168,7 +168,7 @@ static bool resolve(struct object *o, size_t idx, uint32_t type,
 	if (known && known->kind == LX_KIND_UNSUPPORTED)
 		shim_msg("%s: unsupported symbol: %s%s%s (%s)", o->path,
 			ref.name, ref.version ? "@" : "",
-			ref.version ? ref.version : "", known->reason);
+			ref.version ? ref.version : "", lx_sym_reason(known));
 	else
 		shim_msg("%s: undefined symbol: %s%s%s%s", o->path, ref.name,
 			ref.version ? "@" : "", ref.version ? ref.version : "",
@@ -263,7 +263,7 @@ static int apply_rela(struct object *o, const ElfW(Rela) *r, size_t n,
 			if (d.bdef) {
 				if (d.bdef->size < sz)
 					sz = d.bdef->size;
-				memcpy(where, d.bdef->addr, sz);
+				memcpy(where, lx_sym_addr(d.bdef), sz);
 			} else {
 				if (d.sym->st_size < sz)
 					sz = d.sym->st_size;

@@ -7,6 +7,10 @@
 #define SHIM_H
 
 #include <elf.h>
+#ifndef DT_RELR
+#define DT_RELRSZ 35	/* musl 1.2.3's <elf.h> predates RELR */
+#define DT_RELR 36
+#endif
 #include <link.h>
 #include <stdbool.h>
 #include <stddef.h>

@@ -235,7 +235,7 @@ uintptr_t symdef_address(const struct symdef *d)
 		if (__builtin_expect(shim_trace_state != 0, 0) && trace_bind)
 			return trace_bind(d->bdef);
 #endif
-		return (uintptr_t)d->bdef->addr;
+		return (uintptr_t)lx_sym_addr(d->bdef);
 	}
 	if (ELF64_ST_TYPE(d->sym->st_info) == STT_TLS)
 		return d->sym->st_value;

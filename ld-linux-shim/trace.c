@@ -428,7 +428,7 @@ static bool announced(const struct lx_symdef *d)
 	if (d->errs == LX_ERRS_NORETURN)
 		return true;
 	for (size_t i = 0; i < sizeof names / sizeof *names; i++)
-		if (!strcmp(names[i], d->name))
+		if (!strcmp(names[i], lx_sym_name(d)))
 			return true;
 	return false;
 }
@@ -442,15 +442,15 @@ static const char *prepare(struct tent *t)
 	int var;
 
 	for (size_t i = 0; i < sizeof never / sizeof *never; i++)
-		if (!strcmp(never[i], d->name))
+		if (!strcmp(never[i], lx_sym_name(d)))
 			return "returns twice or inspects its caller";
-	if (!strcmp(d->sig, "void (void)") && !really_void(d->name))
+	if (!strcmp(lx_sym_sig(d), "void (void)") && !really_void(lx_sym_name(d)))
 		return "\"void (void)\" may stand for an unknown prototype";
-	if (!parse_sig(d->sig, t, &why))
+	if (!parse_sig(lx_sym_sig(d), t, &why))
 		return why;
 	t->nargs = t->nfixed;
 	if (t->var != V_NONE) {
-		if ((var = variadic_policy(d->name)) < 0)
+		if ((var = variadic_policy(lx_sym_name(d))) < 0)
 			return "variadic arguments of unknown types";
 		t->var = (uint8_t)var;
 		for (unsigned i = 0; i < t->nfixed; i++)
@@ -648,7 +648,7 @@ static void put_variadic(struct line *l, const struct tent *t, void **args)
 static void put_call(struct line *l, pid_t tid, const struct tent *t,
 	void **args)
 {
-	put(l, "[shim-trace %d] %s(", (int)tid, t->def->name);
+	put(l, "[shim-trace %d] %s(", (int)tid, lx_sym_name(t->def));
 	for (unsigned i = 0; i < t->nfixed; i++) {
 		if (i)
 			put(l, ", ");
@@ -731,11 +731,11 @@ static void handler(ffi_cif *cif, void *ret, void **args, void *user)
 	}
 	/* errno: 0 to see whether the call sets it, else left as it was */
 	errno = 0;
-	ffi_call(&t->call, FFI_FN(t->def->addr), &rv, args);
+	ffi_call(&t->call, FFI_FN(lx_sym_addr(t->def)), &rv, args);
 	err = errno;
 	if (t->announce)
 		put(&l, "[shim-trace %d] <... %s resumed>", (int)tid,
-			t->def->name);
+			lx_sym_name(t->def));
 	else
 		put_call(&l, tid, t, args);
 	put_result(&l, tid, t, &rv, err ? err : saved, err != 0);
@@ -774,11 +774,11 @@ static struct tent *make_entry(const struct lx_symdef *d)
 	}
 	if (why)
 		shim_debug(SHIM_DEBUG_BINDINGS,
-			"trace: %s \"%s\" not traced: %s", d->name, d->sig,
+			"trace: %s \"%s\" not traced: %s", lx_sym_name(d), lx_sym_sig(d),
 			why);
 	else
 		shim_debug(SHIM_DEBUG_BINDINGS, "trace: %s \"%s\" traced",
-			d->name, d->sig);
+			lx_sym_name(d), lx_sym_sig(d));
 	return t;
 }
 
@@ -789,9 +789,9 @@ uintptr_t trace_bind(const struct lx_symdef *d)
 	struct tent *t;
 
 	pthread_once(&once, trace_init);
-	if (!shim_trace_state || !d->addr || (d->flags & LX_SYM_DATA) ||
-	    !name_matches(d->name))
-		return (uintptr_t)d->addr;
+	if (!shim_trace_state || !lx_sym_addr(d) || (d->flags & LX_SYM_DATA) ||
+	    !name_matches(lx_sym_name(d)))
+		return (uintptr_t)lx_sym_addr(d);
 	pthread_mutex_lock(&lock);
 	for (t = table[h]; t && t->def != d; t = t->next)
 		;
@@ -801,7 +801,7 @@ uintptr_t trace_bind(const struct lx_symdef *d)
 	}
 	pthread_mutex_unlock(&lock);
 	errno = saved;
-	return t && t->code ? (uintptr_t)t->code : (uintptr_t)d->addr;
+	return t && t->code ? (uintptr_t)t->code : (uintptr_t)lx_sym_addr(d);
 }
 
 /* --- errno names ---------------------------------------------------------- */

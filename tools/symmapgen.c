@@ -620,32 +620,63 @@ gen_targets(FILE *out)
 	fputc('\n', out);
 }
 
-static void
-gen_sym(FILE *out, const struct entry *e)
+/* The string table: every name, target, signature and reason once per
+ * entry, at the offsets STROFF assigns (0 is the empty string). Offsets
+ * instead of pointers keep the tables free of relocations. */
+static unsigned long strsize = 1;
+
+static unsigned long
+str_off(const char *s)
 {
-	fputs("\t{ ", out);
-	put_str(out, e->name);
-	if (e->target >= 0)
-		fprintf(out, ", (void *)lx_t%d, ", e->target);
-	else
-		fputs(", NULL, ", out);
-	put_str(out, e->cname);
-	fputs(",\n\t  ", out);
-	put_str(out, e->sig);
-	fputs(", ", out);
-	put_str(out, e->reason);
-	if (e->data && e->cname != NULL)
-		fprintf(out, ", &lx_live_%s", e->cname);
-	else
-		fputs(", NULL", out);
-	fprintf(out, ",\n\t  %lu, %u, %s, %s, %s },\n", e->data ? e->size : 0,
-	    e->ver, kind_enum[e->kind], errs_enum[e->errs],
-	    e->deflt && e->data ? "LX_SYM_DEFAULT | LX_SYM_DATA" :
-	    e->deflt ? "LX_SYM_DEFAULT" : e->data ? "LX_SYM_DATA" : "0");
+	unsigned long off = strsize;
+
+	if (s == NULL || *s == '\0')
+		return 0;
+	strsize += strlen(s) + 1;
+	return off;
 }
 
 static void
-gen_lib(FILE *out, unsigned li, unsigned *first)
+gen_strs(FILE *out)
+{
+	unsigned k;
+
+	fputs("const char lx_builtin_strs[] =\n\t\"\\0\"", out);
+	for (k = 0; k < nents; k++) {
+		const char *v[4] = { ents[k].name, ents[k].cname, ents[k].sig,
+		    ents[k].reason };
+
+		for (int i = 0; i < 4; i++) {
+			if (v[i] == NULL || *v[i] == '\0')
+				continue;
+			fputs("\n\t", out);
+			put_str(out, v[i]);
+			fputs(" \"\\0\"", out);
+		}
+	}
+	fputs(";\n\n", out);
+}
+
+static void
+gen_sym(FILE *out, const struct entry *e, unsigned id, unsigned *nlive)
+{
+	unsigned long name = str_off(e->name), target = str_off(e->cname);
+	unsigned long sig = str_off(e->sig), reason = str_off(e->reason);
+	unsigned live = 0;
+
+	if (e->data && e->cname != NULL)
+		live = ++*nlive;
+	fprintf(out, "\t{ %lu, %lu, %lu, %lu, %u, %lu, %u, %u, %s, %s, %s },"
+	    " /* %s */\n", name, target, sig, reason, id,
+	    e->data ? e->size : 0, e->ver, live, kind_enum[e->kind],
+	    errs_enum[e->errs],
+	    e->deflt && e->data ? "LX_SYM_DEFAULT | LX_SYM_DATA" :
+	    e->deflt ? "LX_SYM_DEFAULT" : e->data ? "LX_SYM_DATA" : "0",
+	    e->name);
+}
+
+static void
+gen_lib(FILE *out, unsigned li, unsigned *first, unsigned *nlive)
 {
 	const struct lib *l = &libs[li];
 	unsigned i;
@@ -662,16 +693,37 @@ gen_lib(FILE *out, unsigned li, unsigned *first)
 		fprintf(out, "static const struct lx_symdef lx_s%u[] = {\n",
 		    li);
 		for (; *first < nents && ents[*first].lib == li; (*first)++)
-			gen_sym(out, &ents[*first]);
+			gen_sym(out, &ents[*first], *first, nlive);
 		fputs("};\n\n", out);
 	}
+}
+
+/* The addresses (by entry) and live pointers (by live index - 1): the
+ * only relocated words of the tables. */
+static void
+gen_addrs(FILE *out)
+{
+	unsigned k;
+
+	fputs("void *const lx_builtin_addr[] = {\n", out);
+	for (k = 0; k < nents; k++) {
+		if (ents[k].target >= 0)
+			fprintf(out, "\t(void *)lx_t%d,\n", ents[k].target);
+		else
+			fputs("\tNULL,\n", out);
+	}
+	fputs("\tNULL\n};\n\nvoid **const lx_builtin_live[] = {\n", out);
+	for (k = 0; k < nents; k++)
+		if (ents[k].data && ents[k].cname != NULL)
+			fprintf(out, "\t&lx_live_%s,\n", ents[k].cname);
+	fputs("\tNULL\n};\n\n", out);
 }
 
 static int
 generate(const char *path)
 {
 	FILE *out = fopen(path, "w");
-	unsigned i, k = 0, n;
+	unsigned i, k = 0, n, nlive = 0;
 
 	if (out == NULL) {
 		fprintf(stderr, "%s: %s\n", path, strerror(errno));
@@ -681,8 +733,10 @@ generate(const char *path)
 	    "*/\n#pragma GCC diagnostic ignored \"-Wcomment\"\n"
 	    "#include \"lx/builtin.h\"\n\n", out);
 	gen_targets(out);
+	gen_strs(out);
+	gen_addrs(out);
 	for (i = 0; i < nlibs; i++)
-		gen_lib(out, i, &k);
+		gen_lib(out, i, &k, &nlive);
 	fputs("const struct lx_builtin_lib lx_builtin_libs[] = {\n", out);
 	for (i = 0, k = 0; i < nlibs; i++) {
 		for (n = 0; k < nents && ents[k].lib == i; k++)

@@ -31,20 +31,62 @@ enum lx_errs {
 #define LX_SYM_DEFAULT	0x01	/* this version is the default one (name@@VER) */
 #define LX_SYM_DATA	0x02	/* an object, not a function */
 
+/*
+ * One NAME@VERSION. The strings are offsets into lx_builtin_strs and the
+ * address an index into lx_builtin_addr, so that the tables hold no
+ * pointers: nothing in them is relocated at start-up (read them through
+ * the lx_sym_* functions below).
+ */
 struct lx_symdef {
-	const char *name;
-	void *addr;		/* NULL when the target is not (yet) built in */
-	const char *target;	/* C name of what addr points to */
-	const char *sig;	/* C signature; "obj:SIZE:TYPE" for data */
-	const char *reason;	/* unsupported: why; else NULL */
-	void **live;		/* data: where the live copy is (the loader
-				   points it at a COPY destination); else NULL */
+	uint32_t name;		/* the symbol's name */
+	uint32_t target;	/* C name of what the address points to */
+	uint32_t sig;		/* C signature; "obj:SIZE:TYPE" for data */
+	uint32_t reason;	/* unsupported: why; else 0 (none) */
+	uint32_t id;		/* index into lx_builtin_addr */
 	uint32_t size;		/* data: object size; functions: 0 */
 	uint16_t version;	/* index into lx_builtin_lib.versions */
+	uint16_t live;		/* data: 1 + index into lx_builtin_live (the
+				   loader points it at a COPY destination);
+				   0: none */
 	uint8_t kind;		/* enum lx_kind */
 	uint8_t errs;		/* enum lx_errs */
 	uint8_t flags;		/* LX_SYM_* */
 };
+
+extern const char lx_builtin_strs[];
+/* By lx_symdef.id: NULL when the target is not (yet) built in. */
+extern void *const lx_builtin_addr[];
+extern void **const lx_builtin_live[];
+
+static inline const char *lx_sym_name(const struct lx_symdef *d)
+{
+	return lx_builtin_strs + d->name;
+}
+
+static inline const char *lx_sym_target(const struct lx_symdef *d)
+{
+	return lx_builtin_strs + d->target;
+}
+
+static inline const char *lx_sym_sig(const struct lx_symdef *d)
+{
+	return lx_builtin_strs + d->sig;
+}
+
+static inline const char *lx_sym_reason(const struct lx_symdef *d)
+{
+	return d->reason ? lx_builtin_strs + d->reason : NULL;
+}
+
+static inline void *lx_sym_addr(const struct lx_symdef *d)
+{
+	return lx_builtin_addr[d->id];
+}
+
+static inline void **lx_sym_live(const struct lx_symdef *d)
+{
+	return d->live ? lx_builtin_live[d->live - 1] : NULL;
+}
 
 struct lx_builtin_lib {
 	const char *soname;

@@ -112,13 +112,13 @@ static void test_builtin_versions(void **state)
 	(void)state;
 	assert_non_null(lib);
 	assert_null(builtin_find("libfoo.so.1"));
-	assert_ptr_equal(builtin_lookup(lib, "memcpy", "GLIBC_2.2.5", true)->addr,
+	assert_ptr_equal(lx_sym_addr(builtin_lookup(lib, "memcpy", "GLIBC_2.2.5", true)),
 		stub_old_impl);
-	assert_ptr_equal(builtin_lookup(lib, "memcpy", "GLIBC_2.14", true)->addr,
+	assert_ptr_equal(lx_sym_addr(builtin_lookup(lib, "memcpy", "GLIBC_2.14", true)),
 		stub_new_impl);
-	assert_ptr_equal(builtin_lookup(lib, "memcpy", NULL, true)->addr,
+	assert_ptr_equal(lx_sym_addr(builtin_lookup(lib, "memcpy", NULL, true)),
 		stub_new_impl);
-	assert_ptr_equal(builtin_lookup(lib, "memcpy", NULL, false)->addr,
+	assert_ptr_equal(lx_sym_addr(builtin_lookup(lib, "memcpy", NULL, false)),
 		stub_old_impl);
 	assert_null(builtin_lookup(lib, "memcpy", "GLIBC_2.3", true));
 	assert_non_null(builtin_lookup(lib, "strlen", NULL, true));
@@ -138,7 +138,7 @@ static void test_scope_order(void **state)
 	/* The first object in scope order that defines the version wins. */
 	assert_true(lookup_symbol(&ref, NULL, scope, 2, &d));
 	assert_ptr_equal(d.obj, b);
-	assert_ptr_equal(d.bdef->addr, stub_old_impl);
+	assert_ptr_equal(lx_sym_addr(d.bdef), stub_old_impl);
 	ref.name = "realpath";
 	assert_true(lookup_symbol(&ref, NULL, scope, 2, &d));
 	assert_ptr_equal(d.obj, libc);
