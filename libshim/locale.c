@@ -23,8 +23,6 @@
 
 /* musl's tables in glibc's layout (not declared by musl's headers). */
 const unsigned short **__ctype_b_loc(void);
-const int **__ctype_tolower_loc(void);
-const int **__ctype_toupper_loc(void);
 
 static __thread struct lx_locale *current;	/* NULL: the global locale */
 
@@ -33,11 +31,71 @@ static locale_t H(struct lx_locale *l)
 	return l == LX_LC_GLOBAL_LOCALE ? LC_GLOBAL_LOCALE : l->host;
 }
 
+/*
+ * glibc's case tables, which programs index directly (toupper() is a table
+ * lookup in glibc's headers) for -128..255: ASCII letters map, every other
+ * byte maps to itself (-128..-2 to the unsigned byte, -1 to EOF), in the C
+ * and UTF-8 locales alike. musl's tables are 0 outside 0..127, which would
+ * turn every non-ASCII byte a program upper-cases into NUL.
+ */
+static int case_upper[384], case_lower[384];
+static const int *const case_upper_p = case_upper + 128;
+static const int *const case_lower_p = case_lower + 128;
+
+__attribute__((constructor)) static void fill_case_tables(void)
+{
+	for (int c = -128; c < 256; c++) {
+		int b = c == -1 ? -1 : c < 0 ? c + 256 : c;
+
+		case_upper[c + 128] = b >= 'a' && b <= 'z' ? b - 32 : b;
+		case_lower[c + 128] = b >= 'A' && b <= 'Z' ? b + 32 : b;
+	}
+}
+
+const int **lx___ctype_toupper_loc(void)
+{
+	return (const int **)&case_upper_p;
+}
+
+const int **lx___ctype_tolower_loc(void)
+{
+	return (const int **)&case_lower_p;
+}
+
+/* The functions read the same tables, as glibc's do: toupper(-128) is
+ * 128 there (the byte), where musl's returns -128. */
+static int case_map(const int *tab, int c)
+{
+	return c >= -128 && c < 256 ? tab[c] : c;
+}
+
+int lx_toupper(int c)
+{
+	return case_map(case_upper_p, c);
+}
+
+int lx_tolower(int c)
+{
+	return case_map(case_lower_p, c);
+}
+
+int lx_toupper_l(int c, struct lx_locale *l)
+{
+	(void)l;	/* every locale shares the tables */
+	return case_map(case_upper_p, c);
+}
+
+int lx_tolower_l(int c, struct lx_locale *l)
+{
+	(void)l;
+	return case_map(case_lower_p, c);
+}
+
 static void fill_tables(struct lx_locale *l)
 {
 	l->ctype_b = *__ctype_b_loc();
-	l->ctype_tolower = *__ctype_tolower_loc();
-	l->ctype_toupper = *__ctype_toupper_loc();
+	l->ctype_tolower = case_lower_p;
+	l->ctype_toupper = case_upper_p;
 }
 
 /* Names: NAME for the categories in MASK, the rest from FROM or "C". */
@@ -241,7 +299,6 @@ CLASS_L(isalnum_l, int) CLASS_L(isalpha_l, int) CLASS_L(isblank_l, int)
 CLASS_L(iscntrl_l, int) CLASS_L(isdigit_l, int) CLASS_L(isgraph_l, int)
 CLASS_L(islower_l, int) CLASS_L(isprint_l, int) CLASS_L(ispunct_l, int)
 CLASS_L(isspace_l, int) CLASS_L(isupper_l, int) CLASS_L(isxdigit_l, int)
-CLASS_L(tolower_l, int) CLASS_L(toupper_l, int)
 CLASS_L(iswalnum_l, wint_t) CLASS_L(iswalpha_l, wint_t)
 CLASS_L(iswblank_l, wint_t) CLASS_L(iswcntrl_l, wint_t)
 CLASS_L(iswdigit_l, wint_t) CLASS_L(iswgraph_l, wint_t)
