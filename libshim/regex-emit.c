@@ -182,6 +182,7 @@ rx_compile(struct rx_prog **out, const char *pat, size_t len,
 	ps.syntax = syntax;
 	ps.fold = p->fold;
 	ps.brace_lit = (size_t)-1;
+	ps.utf8 = MB_CUR_MAX > 1;	/* musl: every multibyte locale */
 	if ((err = rx_parse(&ps, &t)) != 0)
 		goto fail;
 	em.t = &t;

@@ -79,5 +79,6 @@ int rx_fastmap(const struct rx_prog *p, char *map);
 
 #define RX_TEST(set, c) (((set)->bits[(c) >> 5] >> ((c) & 31)) & 1)
 #define RX_ADD(set, c) ((set)->bits[(c) >> 5] |= 1u << ((c) & 31))
+#define RX_HAS(set, c) (((set)->bits[(c) >> 5] >> ((c) & 31)) & 1u)
 
 #endif

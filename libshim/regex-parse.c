@@ -392,6 +392,60 @@ parse_group(struct rx_parser *ps, struct rx_tree *t, int nest, int *np)
 }
 
 /* An atom; *is_anchor says that no repetition may follow it. */
+/* A set of the bytes LO..HI. */
+static int
+range_node(struct rx_tree *t, int lo, int hi)
+{
+	struct rx_set s;
+
+	memset(&s, 0, sizeof s);
+	for (int b = lo; b <= hi; b++)
+		RX_ADD(&s, b);
+	return set_node(t, &s);
+}
+
+/* LEAD followed by N continuation bytes. */
+static int
+utf8_seq(struct rx_tree *t, int lo, int hi, int n)
+{
+	int node = range_node(t, lo, hi);
+
+	while (node >= 0 && n-- > 0) {
+		int c = range_node(t, 0x80, 0xbf);
+
+		node = c < 0 ? -1 : new_node(t, RX_N_CAT, node, c);
+	}
+	return node;
+}
+
+/*
+ * In a UTF-8 locale a set that takes every non-ASCII byte ('.', [^...],
+ * \W) stands for characters, as in glibc: its ASCII bytes, or one whole
+ * two-, three- or four-byte sequence (a stray continuation byte is no
+ * character and does not match).
+ * XXX: brackets naming non-ASCII characters are still sets of bytes.
+ */
+static int
+char_node(struct rx_parser *ps, struct rx_tree *t, struct rx_set *s)
+{
+	static const int lead[3][2] = { { 0xc2, 0xdf }, { 0xe0, 0xef },
+	    { 0xf0, 0xf4 } };
+	int node;
+
+	for (int b = 0x80; b < 0x100; b++)
+		if (!ps->utf8 || !RX_HAS(s, b))
+			return set_node(t, s);
+	for (int b = 0x80; b < 0x100; b++)
+		s->bits[b >> 5] &= ~(1u << (b & 31));
+	node = set_node(t, s);
+	for (int k = 0; k < 3 && node >= 0; k++) {
+		int seq = utf8_seq(t, lead[k][0], lead[k][1], k + 1);
+
+		node = seq < 0 ? -1 : new_node(t, RX_N_ALT, node, seq);
+	}
+	return node;
+}
+
 static int
 parse_atom(struct rx_parser *ps, struct rx_tree *t, int nest,
     struct token *tk, int *np, int *is_anchor)
@@ -417,6 +471,14 @@ parse_atom(struct rx_parser *ps, struct rx_tree *t, int nest,
 	case T_WSET:
 		ps->i += tk->len;
 		wset(ps, &s, tk->val);
+		/* UTF-8: other characters count as word characters (glibc
+		 * asks iswalnum; XXX: non-ASCII symbols are words here) */
+		for (int b = 0x80; ps->utf8 && b < 0x100; b++) {
+			if (tk->val == 'w')
+				RX_ADD(&s, b);
+			else if (tk->val == 'W')
+				s.bits[b >> 5] &= ~(1u << (b & 31));
+		}
 		break;
 	case T_BREF:
 		if (tk->val >= RX_MAXREF || !ps->closed[tk->val])
@@ -444,7 +506,7 @@ parse_atom(struct rx_parser *ps, struct rx_tree *t, int nest,
 		    tk->type == T_CLOSE_DUP ? '}' : tk->val);
 		break;
 	}
-	return (*np = set_node(t, &s)) < 0 ? LX_REG_ESPACE : 0;
+	return (*np = char_node(ps, t, &s)) < 0 ? LX_REG_ESPACE : 0;
 }
 
 static int

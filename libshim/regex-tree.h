@@ -38,6 +38,7 @@ struct rx_parser {
 	const unsigned char *fold;
 	int caret_here;
 	size_t brace_lit;	/* a '{' to take literally; else -1 */
+	int utf8;		/* the locale's characters are UTF-8 */
 	unsigned char closed[RX_MAXREF];	/* groups closed so far */
 };
 
