@@ -199,6 +199,7 @@ rx_compile(struct rx_prog **out, const char *pat, size_t len,
 	p->nloops = em.nloops;
 	p->nsub = t.nsub;
 	p->has_bref = t.has_bref;
+	p->utf8 = ps.utf8;
 	free(t.nodes);
 	*out = p;
 	return 0;

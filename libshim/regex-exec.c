@@ -64,7 +64,7 @@ word_at(const struct rx_subject *s, long pos)
 		return 0;
 	c = s->s[pos];
 	return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') ||
-	    (c >= 'A' && c <= 'Z') || c == '_';
+	    (c >= 'A' && c <= 'Z') || c == '_' || (s->utf8 && c >= 0x80);
 }
 
 static int

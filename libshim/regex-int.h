@@ -46,6 +46,7 @@ struct rx_prog {
 	uint32_t nloops;
 	size_t nsub;
 	int has_bref;
+	int utf8;		/* compiled in a UTF-8 locale */
 	struct rx_insn *insn;
 	struct rx_set *sets;
 	unsigned char fold[256];	/* translate + case folding */
@@ -59,6 +60,7 @@ struct rx_subject {
 	size_t len;		/* context: where $ and \' look */
 	size_t stop;		/* no byte at or past stop is consumed */
 	int not_bol, not_eol, nl_anchor;
+	int utf8;		/* bytes >= 0x80 belong to word characters */
 };
 
 /* Compiles PAT[0..LEN) under SYNTAX; returns an LX_REG_* code. */

@@ -89,6 +89,8 @@ search_stub(struct lx_re_pattern_buffer *b, const char *str, long length,
 
 	if (p == NULL || p->magic != RX_MAGIC)
 		return -2;
+	memset(&sub, 0, sizeof sub);
+	sub.utf8 = p->utf8;
 	if (start < 0 || start > length)
 		return -1;
 	last = clamp_last(length, start, range);

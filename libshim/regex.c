@@ -172,6 +172,8 @@ lx_regexec(const lx_regex_t *preg, const char *string, size_t nmatch,
 		return LX_REG_BADPAT;
 	if (p == NULL)
 		return LX_REG_BADPAT;
+	memset(&sub, 0, sizeof sub);
+	sub.utf8 = p->utf8;
 	if (eflags & LX_REG_STARTEND) {
 		if (pmatch[0].rm_so < 0 || pmatch[0].rm_eo < pmatch[0].rm_so)
 			return LX_REG_NOMATCH;

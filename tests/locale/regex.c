@@ -12,7 +12,7 @@
 
 static const char *const pats[] = {
 	".", "^.$", "^..$", "a.c", "[^a]", "[^a-z]+", "\\W", "x.*y", "^.{3}$",
-	"é", ".$", "[^[:space:]]+",
+	"é", ".$", "[^[:space:]]+", "\\b.", "\\B.", "\\<a", "\\w+",
 };
 static const char *const subjects[] = {
 	"é", "aéc", "日本", "xé日y", "ab", "\xa9", "café au lait", "é\xa9",
