@@ -3,19 +3,70 @@
  * character classes, equivalence classes and collating symbols in the
  * C locale, with glibc's error codes.  The set is built in the folded
  * (translated, case-folded) byte space, then mapped back to raw bytes.
+ * In a UTF-8 locale the characters beyond ASCII a bracket names (by
+ * class or literally) go to ps->mb, matched per character; a range with
+ * a non-ASCII end is an error there, as in glibc's C.UTF-8.
  */
 #include <string.h>
+#include <wctype.h>
 
 #include "regex-tree.h"
 
-enum { E_CHAR, E_CLASS, E_EQUIV, E_COLL };
+enum { E_CHAR, E_CLASS, E_EQUIV, E_COLL, E_WCHAR };
 
 struct elem {
 	int kind;
-	int c;			/* E_CHAR, E_EQUIV, E_COLL */
+	int c;			/* E_CHAR, E_EQUIV, E_COLL; E_WCHAR: the
+				   character (UTF-8 locales) */
 	const unsigned char *name;	/* E_CLASS */
 	size_t nlen;
 };
+
+size_t
+rx_utf8_decode(const unsigned char *s, size_t n, uint32_t *wc)
+{
+	size_t len;
+	uint32_t c;
+
+	if (n == 0)
+		return 0;
+	if (s[0] < 0x80) {
+		*wc = s[0];
+		return 1;
+	}
+	if (s[0] >= 0xc2 && s[0] <= 0xdf)
+		len = 2, c = s[0] & 0x1f;
+	else if (s[0] >= 0xe0 && s[0] <= 0xef)
+		len = 3, c = s[0] & 0x0f;
+	else if (s[0] >= 0xf0 && s[0] <= 0xf4)
+		len = 4, c = s[0] & 0x07;
+	else
+		return 0;
+	if (n < len)
+		return 0;
+	for (size_t i = 1; i < len; i++) {
+		if ((s[i] & 0xc0) != 0x80)
+			return 0;
+		c = c << 6 | (s[i] & 0x3f);
+	}
+	if ((len == 3 && (c < 0x800 || (c >= 0xd800 && c <= 0xdfff))) ||
+	    (len == 4 && (c < 0x10000 || c > 0x10ffff)))
+		return 0;
+	*wc = c;
+	return len;
+}
+
+static int
+mb_range(struct rx_parser *ps, uint32_t lo, uint32_t hi)
+{
+	if (ps->mb.nrange == RX_MB_RANGES)
+		return LX_REG_ESPACE;
+	ps->mb.range[ps->mb.nrange][0] = lo;
+	ps->mb.range[ps->mb.nrange][1] = hi;
+	ps->mb.nrange++;
+	ps->mb_used = 1;
+	return 0;
+}
 
 static int
 class_has(const char *name, int c)
@@ -52,7 +103,7 @@ class_has(const char *name, int c)
 }
 
 static int
-add_class(const struct rx_parser *ps, struct rx_set *r,
+add_class(struct rx_parser *ps, struct rx_set *r,
     const struct elem *e)
 {
 	char name[16];
@@ -70,6 +121,10 @@ add_class(const struct rx_parser *ps, struct rx_set *r,
 	for (c = 0; c < 256; c++)
 		if (class_has(name, c) > 0)
 			RX_ADD(r, c);
+	if (ps->utf8 && ps->mb.nclass < RX_MB_CLASSES) {
+		ps->mb.classes[ps->mb.nclass++] = wctype(name);
+		ps->mb_used = 1;
+	}
 	return 0;
 }
 
@@ -116,6 +171,17 @@ get_elem(struct rx_parser *ps, struct elem *e, int accept_hyphen)
 	if (p[i] == '-' && !accept_hyphen &&
 	    (i + 1 >= ps->len || p[i + 1] != ']'))
 		return i + 1 >= ps->len ? LX_REG_EBRACK : LX_REG_ERANGE;
+	if (ps->utf8 && p[i] >= 0x80) {
+		uint32_t wc;
+		size_t n = rx_utf8_decode(p + i, ps->len - i, &wc);
+
+		if (n > 0) {
+			e->kind = E_WCHAR;
+			e->c = (int)wc;
+			ps->i = i + n;
+			return 0;
+		}
+	}
 	ps->i = i + 1;
 	return 0;
 }
@@ -129,6 +195,9 @@ add_range(const struct rx_parser *ps, struct rx_set *r,
 	if (lo->kind == E_CLASS || lo->kind == E_EQUIV ||
 	    hi->kind == E_CLASS || hi->kind == E_EQUIV)
 		return LX_REG_ERANGE;
+	/* glibc's C.UTF-8 collates no range beyond ASCII */
+	if (lo->kind == E_WCHAR || hi->kind == E_WCHAR)
+		return LX_REG_ECOLLATE;
 	a = ps->fold[lo->c];
 	b = ps->fold[hi->c];
 	if (a > b && (ps->syntax & LX_RE_NO_EMPTY_RANGES))
@@ -166,6 +235,10 @@ add_elems(struct rx_parser *ps, struct rx_set *r)
 		if (e.kind == E_CLASS) {
 			if ((err = add_class(ps, r, &e)) != 0)
 				return err;
+		} else if (e.kind == E_WCHAR) {
+			if ((err = mb_range(ps, (uint32_t)e.c,
+			    (uint32_t)e.c)) != 0)
+				return err;
 		} else
 			RX_ADD(r, ps->fold[e.c]);
 	}
@@ -179,6 +252,8 @@ rx_parse_bracket(struct rx_parser *ps, struct rx_set *out)
 	int neg = 0, err, b;
 
 	memset(&r, 0, sizeof r);
+	memset(&ps->mb, 0, sizeof ps->mb);
+	ps->mb_used = 0;
 	if (ps->i < ps->len && ps->pat[ps->i] == '^') {
 		neg = 1;
 		ps->i++;
@@ -193,5 +268,12 @@ rx_parse_bracket(struct rx_parser *ps, struct rx_set *out)
 			RX_ADD(out, b);
 	if (neg && (ps->syntax & LX_RE_HAT_LISTS_NOT_NEWLINE))
 		out->bits['\n' >> 5] &= ~(1u << ('\n' & 31));
+	if (ps->utf8 && ps->mb_used) {
+		ps->mb.ascii = *out;
+		for (b = 0x80; b < 0x100; b++)
+			ps->mb.ascii.bits[b >> 5] &= ~(1u << (b & 31));
+		ps->mb.neg = neg;
+		ps->mb.icase = (ps->syntax & LX_RE_ICASE) != 0;
+	}
 	return 0;
 }

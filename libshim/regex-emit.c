@@ -49,7 +49,7 @@ emit_star(struct emitter *em, int body)
 	const struct rx_node *b = &em->t->nodes[body];
 	int k, head, split, chk;
 
-	if (b->type == RX_N_SET) {
+	if (b->type == RX_N_SET || b->type == RX_N_MBSET) {
 		head = emit(em, RX_SPLIT, 0, 0);
 		emit_node(em, body);
 		emit(em, RX_JMP, head, 0);
@@ -113,6 +113,9 @@ emit_node(struct emitter *em, int ni)
 		break;
 	case RX_N_SET:
 		emit(em, RX_SET, nd->val, 0);
+		break;
+	case RX_N_MBSET:
+		emit(em, RX_MBSET, nd->val, 0);
 		break;
 	case RX_N_CAT:
 		emit_node(em, nd->a);
@@ -195,6 +198,8 @@ rx_compile(struct rx_prog **out, const char *pat, size_t len,
 	p->insn = em.insn;
 	p->ninsn = (uint32_t)em.n;
 	p->sets = t.sets;
+	p->mbsets = t.mbsets;
+	p->nmbsets = (uint32_t)t.nmbsets;
 	p->nsets = (uint32_t)t.nsets;
 	p->nloops = em.nloops;
 	p->nsub = t.nsub;
@@ -207,6 +212,7 @@ fail:
 	free(em.insn);
 	free(t.nodes);
 	free(t.sets);
+	free(t.mbsets);
 	free(p);
 	return err;
 }
@@ -219,6 +225,7 @@ rx_free(struct rx_prog *p)
 	p->magic = 0;
 	free(p->insn);
 	free(p->sets);
+	free(p->mbsets);
 	free(p);
 }
 
@@ -247,6 +254,12 @@ rx_fastmap(const struct rx_prog *p, char *map)
 		case RX_SET:
 			for (c = 0; c < 256; c++)
 				if (RX_TEST(&p->sets[in->x], c))
+					map[c] = 1;
+			continue;
+		case RX_MBSET:	/* its ASCII bytes, any lead byte */
+			for (c = 0; c < 256; c++)
+				if (c >= 0xc2 ? c <= 0xf4 :
+				    RX_TEST(&p->mbsets[in->x].ascii, c))
 					map[c] = 1;
 			continue;
 		case RX_MATCH:

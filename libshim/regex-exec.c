@@ -9,6 +9,7 @@
  */
 #include <stdlib.h>
 #include <string.h>
+#include <wctype.h>
 
 #include "regex-int.h"
 
@@ -56,6 +57,37 @@ push(struct run *r, uint32_t kind, uint32_t idx, long val)
 }
 
 static int
+mb_has(const struct rx_mbset *m, uint32_t wc)
+{
+	for (unsigned i = 0; i < m->nclass; i++)
+		if (iswctype((wint_t)wc, (wctype_t)m->classes[i]))
+			return 1;
+	for (unsigned i = 0; i < m->nrange; i++)
+		if (wc >= m->range[i][0] && wc <= m->range[i][1])
+			return 1;
+	return 0;
+}
+
+/* The bytes one character at S[0..N) takes if bracket M matches it. */
+static size_t
+mb_match(const struct rx_mbset *m, const unsigned char *s, size_t n)
+{
+	uint32_t wc;
+	size_t len;
+	int in;
+
+	if (n == 0)
+		return 0;
+	if (s[0] < 0x80)
+		return RX_TEST(&m->ascii, s[0]) ? 1 : 0;
+	if ((len = rx_utf8_decode(s, n, &wc)) == 0)
+		return 0;
+	in = mb_has(m, wc) || (m->icase && (mb_has(m, towlower(wc)) ||
+	    mb_has(m, towupper(wc))));
+	return in != m->neg ? len : 0;
+}
+
+static int
 word_at(const struct rx_subject *s, long pos)
 {
 	int c;
@@ -63,8 +95,20 @@ word_at(const struct rx_subject *s, long pos)
 	if (pos < 0 || (size_t)pos >= s->len)
 		return 0;
 	c = s->s[pos];
+	if (s->utf8 && c >= 0x80) {
+		/* the character this byte belongs to: alphanumeric? */
+		uint32_t wc;
+		long lead = pos;
+
+		while (lead > 0 && pos - lead < 3 && (s->s[lead] & 0xc0) == 0x80)
+			lead--;
+		if (rx_utf8_decode(s->s + lead, s->len - (size_t)lead, &wc) >
+		    (size_t)(pos - lead))
+			return iswalnum((wint_t)wc) != 0;
+		return 0;
+	}
 	return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') ||
-	    (c >= 'A' && c <= 'Z') || c == '_' || (s->utf8 && c >= 0x80);
+	    (c >= 'A' && c <= 'Z') || c == '_';
 }
 
 static int
@@ -163,6 +207,17 @@ step(struct run *r, uint32_t *pcp, long *posp)
 		if (r->cflag && set_cflag(r, 0) < 0)
 			return -1;
 		break;
+	case RX_MBSET: {
+		size_t n = (size_t)pos < s->stop ? mb_match(
+		    &r->p->mbsets[in->x], s->s + pos, s->stop - pos) : 0;
+
+		if (n == 0)
+			return 0;
+		*posp = pos + (long)n;
+		if (r->cflag && set_cflag(r, 0) < 0)
+			return -1;
+		break;
+	}
 	case RX_SPLIT:
 		if (seen(r, *pcp, pos))
 			return 0;

@@ -21,6 +21,7 @@ enum rx_op {
 	RX_MARK,	/* loop x: iteration starts here */
 	RX_LOOPCHK,	/* loop x ends; y: loop head */
 	RX_MATCH,
+	RX_MBSET,	/* x: mbset index; consumes one UTF-8 character */
 };
 
 enum rx_assert {
@@ -38,6 +39,19 @@ struct rx_set {
 	uint32_t bits[8];
 };
 
+#define RX_MB_CLASSES	12
+#define RX_MB_RANGES	64
+
+/* A bracket expression in a UTF-8 locale: ASCII bytes by the set (the
+ * negation applied), other characters by class and range. */
+struct rx_mbset {
+	struct rx_set ascii;
+	int neg, icase;
+	unsigned nclass, nrange;
+	unsigned long classes[RX_MB_CLASSES];	/* wctype_t */
+	uint32_t range[RX_MB_RANGES][2];
+};
+
 /* The compiled pattern; regex_t.buffer points at one. */
 struct rx_prog {
 	uint32_t magic;
@@ -49,6 +63,8 @@ struct rx_prog {
 	int utf8;		/* compiled in a UTF-8 locale */
 	struct rx_insn *insn;
 	struct rx_set *sets;
+	struct rx_mbset *mbsets;
+	uint32_t nmbsets;
 	unsigned char fold[256];	/* translate + case folding */
 };
 
@@ -67,6 +83,8 @@ struct rx_subject {
 int rx_compile(struct rx_prog **out, const char *pat, size_t len,
     lx_reg_syntax_t syntax, const unsigned char *translate);
 void rx_free(struct rx_prog *p);
+/* Decodes one UTF-8 character of S[0..N): its length, 0 if invalid. */
+size_t rx_utf8_decode(const unsigned char *s, size_t n, uint32_t *wc);
 
 /*
  * Tries start positions START, then towards LAST (inclusive, either

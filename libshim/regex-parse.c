@@ -7,6 +7,7 @@
  */
 #include <stdlib.h>
 #include <string.h>
+#include <wctype.h>
 
 #include "regex-tree.h"
 
@@ -392,6 +393,49 @@ parse_group(struct rx_parser *ps, struct rx_tree *t, int nest, int *np)
 }
 
 /* An atom; *is_anchor says that no repetition may follow it. */
+/* A bracket of characters (UTF-8 locales). */
+static int
+mbset_node(struct rx_tree *t, const struct rx_mbset *m)
+{
+	struct rx_mbset *v;
+	int n;
+
+	if (t->nmbsets % 8 == 0) {
+		v = realloc(t->mbsets, (t->nmbsets + 8) * sizeof *v);
+		if (v == NULL)
+			return -1;
+		t->mbsets = v;
+	}
+	t->mbsets[t->nmbsets] = *m;
+	if ((n = new_node(t, RX_N_MBSET, -1, -1)) < 0)
+		return -1;
+	t->nodes[n].val = (int)t->nmbsets++;
+	return n;
+}
+
+/* A character beyond ASCII in the pattern (UTF-8 locales): one atom,
+ * so that "é*" repeats é; REG_ICASE matches its other case too. */
+static int
+utf8_literal(struct rx_parser *ps, struct rx_tree *t, int *np)
+{
+	struct rx_mbset m;
+	uint32_t wc;
+	size_t n = rx_utf8_decode(ps->pat + ps->i, ps->len - ps->i, &wc);
+
+	if (n == 0) {		/* not UTF-8: the byte itself */
+		struct rx_set s;
+
+		char_set(ps, &s, ps->pat[ps->i++]);
+		return (*np = set_node(t, &s)) < 0 ? LX_REG_ESPACE : 0;
+	}
+	ps->i += n;
+	memset(&m, 0, sizeof m);
+	m.icase = (ps->syntax & LX_RE_ICASE) != 0;
+	m.nrange = 1;
+	m.range[0][0] = m.range[0][1] = wc;
+	return (*np = mbset_node(t, &m)) < 0 ? LX_REG_ESPACE : 0;
+}
+
 /* A set of the bytes LO..HI. */
 static int
 range_node(struct rx_tree *t, int lo, int hi)
@@ -463,6 +507,9 @@ parse_atom(struct rx_parser *ps, struct rx_tree *t, int nest,
 		ps->i += tk->len;
 		if ((err = rx_parse_bracket(ps, &s)) != 0)
 			return err;
+		if (ps->utf8 && ps->mb_used)
+			return (*np = mbset_node(t, &ps->mb)) < 0 ?
+			    LX_REG_ESPACE : 0;
 		break;
 	case T_ANY:
 		ps->i += tk->len;
@@ -473,11 +520,19 @@ parse_atom(struct rx_parser *ps, struct rx_tree *t, int nest,
 		wset(ps, &s, tk->val);
 		/* UTF-8: other characters count as word characters (glibc
 		 * asks iswalnum; XXX: non-ASCII symbols are words here) */
-		for (int b = 0x80; ps->utf8 && b < 0x100; b++) {
-			if (tk->val == 'w')
-				RX_ADD(&s, b);
-			else if (tk->val == 'W')
-				s.bits[b >> 5] &= ~(1u << (b & 31));
+		if (ps->utf8 && (tk->val == 'w' || tk->val == 'W')) {
+			/* [[:alnum:]_] and its complement, per character */
+			struct rx_mbset m;
+
+			memset(&m, 0, sizeof m);
+			wset(ps, &m.ascii, tk->val);
+			for (int b = 0x80; b < 0x100; b++)
+				m.ascii.bits[b >> 5] &= ~(1u << (b & 31));
+			m.neg = tk->val == 'W';
+			m.nclass = 1;
+			m.classes[0] = wctype("alnum");
+			return (*np = mbset_node(t, &m)) < 0 ?
+			    LX_REG_ESPACE : 0;
 		}
 		break;
 	case T_BREF:
@@ -501,6 +556,9 @@ parse_atom(struct rx_parser *ps, struct rx_tree *t, int nest,
 			return LX_REG_ERPAREN;
 		/* fall through */
 	default:		/* T_CHAR, T_CLOSE_DUP, literal operators */
+		if (ps->utf8 && tk->type == T_CHAR && tk->val >= 0x80 &&
+		    tk->len == 1)
+			return utf8_literal(ps, t, np);
 		ps->i += tk->len;
 		char_set(ps, &s, tk->type == T_CLOSE ? ')' :
 		    tk->type == T_CLOSE_DUP ? '}' : tk->val);

@@ -9,7 +9,7 @@
 
 enum rx_ntype {
 	RX_N_EMPTY, RX_N_SET, RX_N_CAT, RX_N_ALT, RX_N_REP, RX_N_GROUP,
-	RX_N_BREF, RX_N_ASSERT,
+	RX_N_BREF, RX_N_ASSERT, RX_N_MBSET,
 };
 
 struct rx_node {
@@ -24,6 +24,8 @@ struct rx_tree {
 	size_t nnodes, cap;
 	struct rx_set *sets;
 	size_t nsets, setcap;
+	struct rx_mbset *mbsets;
+	size_t nmbsets;
 	size_t nsub;
 	int root;
 	int has_bref;
@@ -39,10 +41,13 @@ struct rx_parser {
 	int caret_here;
 	size_t brace_lit;	/* a '{' to take literally; else -1 */
 	int utf8;		/* the locale's characters are UTF-8 */
+	struct rx_mbset mb;	/* the last bracket's characters (utf8) */
+	int mb_used;		/* it needs them: classes, non-ASCII, [^ */
 	unsigned char closed[RX_MAXREF];	/* groups closed so far */
 };
 
 int rx_parse(struct rx_parser *ps, struct rx_tree *t);
 int rx_parse_bracket(struct rx_parser *ps, struct rx_set *out);
+
 
 #endif

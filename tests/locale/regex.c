@@ -1,7 +1,7 @@
 /*
- * GNU regex in a UTF-8 locale: '.', [^...] and \W stand for whole
- * characters, not bytes (POSIX regcomp/regexec and re_search), next to the
- * same patterns in the C locale. Run natively and through the shim; the
+ * GNU regex in a UTF-8 locale: '.', brackets (classes, non-ASCII
+ * characters, negation) and \W stand for whole characters, not bytes,
+ * with and without REG_ICASE, next to the same patterns in the C locale. Run natively and through the shim; the
  * output must be the same.
  */
 #define _GNU_SOURCE
@@ -13,17 +13,20 @@
 static const char *const pats[] = {
 	".", "^.$", "^..$", "a.c", "[^a]", "[^a-z]+", "\\W", "x.*y", "^.{3}$",
 	"é", ".$", "[^[:space:]]+", "\\b.", "\\B.", "\\<a", "\\w+",
+	"[[:upper:]]", "[[:alpha:]]+", "[^[:alpha:]]", "[éè]+", "[^é]",
+	"[a-ü]", "[[:lower:][:digit:]]+", "[[:punct:]]",
 };
 static const char *const subjects[] = {
 	"é", "aéc", "日本", "xé日y", "ab", "\xa9", "café au lait", "é\xa9",
+	"ÄÖÜ äöü", "«straße»", "Éè9",
 };
 
-static void run(const char *locale)
+static void run(const char *locale, int cflags)
 {
-	printf("== %s\n", locale);
+	printf("== %s %d\n", locale, cflags);
 	for (size_t i = 0; i < sizeof pats / sizeof *pats; i++) {
 		regex_t re;
-		int e = regcomp(&re, pats[i], REG_EXTENDED);
+		int e = regcomp(&re, pats[i], REG_EXTENDED | cflags);
 
 		if (e) {
 			printf("%s: regcomp %d\n", pats[i], e);
@@ -45,8 +48,10 @@ static void run(const char *locale)
 
 int main(void)
 {
-	run("C");
-	if (setlocale(LC_ALL, "C.UTF-8"))
-		run("C.UTF-8");
+	run("C", 0);
+	if (setlocale(LC_ALL, "C.UTF-8")) {
+		run("C.UTF-8", 0);
+		run("C.UTF-8", REG_ICASE);
+	}
 	return 0;
 }
