@@ -14,6 +14,7 @@
 #include <errno.h>
 #include <limits.h>
 #include <stdarg.h>
+#include <stddef.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -58,9 +59,32 @@ struct parse {
 	int *types, *sizes;
 	size_t nargs, argcap;
 	size_t seq;
+	/* room for the usual format without malloc */
+	struct conv cv_in[16];
+	int types_in[32], sizes_in[32];
 };
 
-static int grow(void **p, size_t *cap, size_t need, size_t elem)
+#define PARSE_INIT(ps) do {						\
+	memset(&(ps), 0, offsetof(struct parse, cv_in));		\
+	(ps).cv = (ps).cv_in;						\
+	(ps).cvcap = sizeof (ps).cv_in / sizeof *(ps).cv_in;		\
+	(ps).types = (ps).types_in;					\
+	(ps).sizes = (ps).sizes_in;					\
+	(ps).argcap = sizeof (ps).types_in / sizeof *(ps).types_in;	\
+} while (0)
+
+static void parse_free(struct parse *ps)
+{
+	if (ps->cv != ps->cv_in)
+		free(ps->cv);
+	if (ps->types != ps->types_in)
+		free(ps->types);
+	if (ps->sizes != ps->sizes_in)
+		free(ps->sizes);
+}
+
+/* *P (CAP elements, INL while it is the inline room) to hold NEED. */
+static int grow(void **p, size_t *cap, size_t need, size_t elem, void *inl)
 {
 	size_t n = *cap ? *cap : 8;
 	void *q;
@@ -69,7 +93,12 @@ static int grow(void **p, size_t *cap, size_t need, size_t elem)
 		return 0;
 	while (n < need)
 		n *= 2;
-	q = realloc(*p, n * elem);
+	if (*p == inl) {
+		if ((q = malloc(n * elem)))
+			memcpy(q, *p, *cap * elem);
+	} else {
+		q = realloc(*p, n * elem);
+	}
 	if (!q)
 		return -1;
 	*p = q;
@@ -84,8 +113,9 @@ static int set_arg(struct parse *ps, size_t i, int type, int size)
 
 	if (i >= INT_MAX / 2)
 		return errno = EOVERFLOW, -1;
-	if (grow((void **)&ps->types, &ps->argcap, i + 1, sizeof(int)) ||
-	    grow((void **)&ps->sizes, &cap, i + 1, sizeof(int)))
+	if (grow((void **)&ps->types, &ps->argcap, i + 1, sizeof(int),
+	    ps->types_in) ||
+	    grow((void **)&ps->sizes, &cap, i + 1, sizeof(int), ps->sizes_in))
 		return errno = ENOMEM, -1;
 	while (ps->nargs <= i) {
 		ps->types[ps->nargs] = -1;
@@ -311,7 +341,7 @@ static int parse_format(const char *fmt, struct parse *ps)
 		struct conv *cv;
 
 		if (grow((void **)&ps->cv, &ps->cvcap, ps->ncv + 1,
-		    sizeof *ps->cv))
+		    sizeof *ps->cv, ps->cv_in))
 			return errno = ENOMEM, -1;
 		cv = &ps->cv[ps->ncv++];
 		memset(cv, 0, sizeof *cv);
@@ -707,6 +737,25 @@ static int conv_int(struct lx_fmtbuf *b, const struct conv *cv,
 {
 	char spec[48];
 
+	/* plain %d, %i, %u: digits here, padded with spaces */
+	if ((cv->c == 'd' || cv->c == 'i' || cv->c == 'u') &&
+	    !(cv->flags & ~F_LEFT) && cv->prec < 0) {
+		char digits[24], *d = digits + sizeof digits;
+		long long sv = type & LX_PA_FLAG_LONG_LONG ? v.ll :
+		    type & LX_PA_FLAG_LONG ? v.l : cv->len == L_HH ?
+		    (signed char)v.i : cv->len == L_H ? (short)v.i : v.i;
+		unsigned long long u = cv->c == 'u' ?
+		    uint_arg(cv, v, type) : sv < 0 ? 0ULL - (unsigned long long)sv :
+		    (unsigned long long)sv;
+
+		do
+			*--d = (char)('0' + u % 10);
+		while (u /= 10);
+		if (cv->c != 'u' && sv < 0)
+			*--d = '-';
+		return put_padded(b, cv, d, digits + sizeof digits - d);
+	}
+
 	if (type & LX_PA_FLAG_LONG_LONG) {
 		musl_spec(spec, cv, "ll", cv->c);
 		return musl_conv(b, spec, v.ll);
@@ -756,9 +805,11 @@ static int conv_string(struct lx_fmtbuf *b, const struct conv *cv,
 		c.prec = -1;
 		return put_padded(b, &c, "(null)", 6);
 	}
-	musl_spec(spec, cv, wide ? "l" : "", 's');
-	return wide ? musl_conv(b, spec, (wchar_t *)s) :
-	    musl_conv(b, spec, (char *)s);
+	if (!wide)	/* the bytes, up to the precision, padded */
+		return put_padded(b, cv, s, cv->prec >= 0 ?
+		    strnlen(s, cv->prec) : strlen(s));
+	musl_spec(spec, cv, "l", 's');
+	return musl_conv(b, spec, (wchar_t *)s);
 }
 
 /* %m and %#m: glibc's message or name of errno (E). */
@@ -915,19 +966,25 @@ void lx_fmt_free(struct lx_fmtbuf *b)
 
 int lx_fmt_format(struct lx_fmtbuf *b, const char *fmt, va_list ap)
 {
-	struct parse ps = { 0 };
-	union val *vals = NULL;
-	void **ptrs = NULL;
+	struct parse ps;
+	union val vals_in[32], *vals = NULL;
+	void *ptrs_in[32], **ptrs = NULL;
 	int e = errno, r = -1;
 	va_list aq;
 
+	PARSE_INIT(ps);
 	if (parse_format(fmt, &ps))
 		goto out;
-	vals = calloc(ps.nargs + 1, sizeof *vals);
-	ptrs = calloc(ps.nargs + 1, sizeof *ptrs);
-	if (!vals || !ptrs) {
-		errno = ENOMEM;
-		goto out;
+	if (ps.nargs < 32) {
+		vals = vals_in;
+		ptrs = ptrs_in;
+	} else {
+		vals = calloc(ps.nargs + 1, sizeof *vals);
+		ptrs = calloc(ps.nargs + 1, sizeof *ptrs);
+		if (!vals || !ptrs) {
+			errno = ENOMEM;
+			goto out;
+		}
 	}
 	va_copy(aq, ap);
 	r = fetch_args(&ps, vals, ptrs, &aq);
@@ -938,28 +995,27 @@ out:
 	for (size_t i = 0; ptrs && i < ps.nargs; i++)
 		if (ptrs[i] != &vals[i])
 			free(ptrs[i]);
-	free(vals);
-	free(ptrs);
-	free(ps.cv);
-	free(ps.types);
-	free(ps.sizes);
+	if (vals != vals_in)
+		free(vals);
+	if (ptrs != ptrs_in)
+		free(ptrs);
+	parse_free(&ps);
 	return r;
 }
 
 size_t lx_fmt_argtypes(const char *fmt, size_t n, int *types)
 {
-	struct parse ps = { 0 };
+	struct parse ps;
 	size_t r = 0;
 
+	PARSE_INIT(ps);
 	if (!parse_format(fmt, &ps)) {
 		for (size_t i = 0; i < n && i < ps.nargs; i++)
 			if (ps.types[i] >= 0)
 				types[i] = ps.types[i];
 		r = ps.nargs;
 	}
-	free(ps.cv);
-	free(ps.types);
-	free(ps.sizes);
+	parse_free(&ps);
 	return r;
 }
 

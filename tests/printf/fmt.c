@@ -106,6 +106,13 @@ int main(void)
 	line("[%hhn][%hn][%n][%s]", &cn, &sn, &n1, "end");
 	printf("n: %d %d %d\n", cn, sn, n1);
 	line("[%d][%5.2s][%p]%n", 42, "abcdef", (void *)0x10, &n2);
+	/* the formatter's own %d/%u/%s next to a %p */
+	line("%p[%d][%i][%u][%-6d|][%6d][%hhd][%hd][%hu][%ld][%lld][%lu]",
+	    nil, -2147483647 - 1, 0, 4294967295u, -12, -34, 300, 70000, -1,
+	    -9223372036854775807L - 1, -1LL, 18446744073709551615UL);
+	line("%p[%zu][%jd][%td][%.3s][%-8.2s|][%8s][%.0s][%s]", nil,
+	    (size_t)7, (long long)-8, (long)-9, "abcdef", "xyz", "r", "gone",
+	    "");
 	printf("n2: %d\n", n2);
 	/* the whole conversion set musl formats alone */
 	line("[%d][%i][%o][%u][%x][%X][%c][%s][%e][%E][%f][%F][%g][%G]",
