@@ -347,8 +347,9 @@ static int iterate_one(const struct object *o, uintptr_t base,
 
 	if (o && o->tls_modid) {
 		info.dlpi_tls_modid = o->tls_modid;
-		info.dlpi_tls_data = (void *)(tls_thread_pointer() +
-			o->tls_tpoff);
+		info.dlpi_tls_data = o->tls_dynamic ?
+			tls_dynamic_block(o, false) :
+			(void *)(tls_thread_pointer() + o->tls_tpoff);
 	}
 	return cb(&info, sizeof info, data);
 }

@@ -278,9 +278,18 @@ static int apply_rela(struct object *o, const ElfW(Rela) *r, size_t n,
 			*where = sv + r->r_addend;
 			break;
 		case R_X86_64_TPOFF64:
-			*where = (d.obj ? d.obj->tls_tpoff : 0) + sv + r->r_addend;
-			break;
 		case R_X86_64_TLSDESC:
+			if (d.obj && d.obj->tls_dynamic) {
+				/* glibc's words for static TLS it lacks */
+				shim_msg("%s: cannot allocate memory in static "
+					"TLS block", d.obj->path);
+				return -1;
+			}
+			if (type == R_X86_64_TPOFF64) {
+				*where = (d.obj ? d.obj->tls_tpoff : 0) + sv +
+					r->r_addend;
+				break;
+			}
 			where[0] = (uintptr_t)shim_tlsdesc_static;
 			where[1] = (d.obj ? d.obj->tls_tpoff : 0) + sv +
 				r->r_addend;

@@ -86,6 +86,8 @@ struct object {
 	size_t tls_filesz, tls_memsz, tls_align;
 	size_t tls_modid;
 	intptr_t tls_tpoff;		/* block address - thread pointer */
+	bool tls_dynamic;		/* dlopen'ed past the reserve: a block
+					   per thread, made on first use */
 
 	struct object **deps;		/* DT_NEEDED, in order */
 	size_t ndeps;
@@ -194,6 +196,9 @@ void tls_exit_thread(void);
 void tls_copy_image(const struct object *o);
 void tls_copy_image_all(const struct object *o);
 void *shim_tls_get_addr(size_t modid, size_t offset);
+/* tls-dyn.c: the calling thread's block of dynamic module O; NULL if it
+ * has none yet and MAKE is false. */
+void *tls_dynamic_block(const struct object *o, bool make);
 uintptr_t tls_thread_pointer(void);
 
 /* init.c */

@@ -8,7 +8,9 @@
  * pthread_create), so initial-exec offsets are valid everywhere. The live
  * threads are registered, so that a module dlopen gives TLS later has its
  * image copied into every thread's block, as glibc initializes static TLS
- * in all threads.
+ * in all threads. A module dlopen'ed when the reserve is full gets a
+ * block per thread instead, made on first use through __tls_get_addr
+ * (tls-dyn.c), as glibc's dynamic TLS.
  */
 #include <pthread.h>
 #include <stdlib.h>
@@ -55,6 +57,15 @@ int tls_assign(struct object *o)
 	}
 	off = tls_used + o->tls_memsz;
 	off = (off + o->tls_align - 1) & ~(o->tls_align - 1);
+	if (off > TLS_RESERVE && shim_dl_mode) {
+		/* dlopen: a block per thread, reached through
+		 * __tls_get_addr (initial-exec access is refused) */
+		o->tls_dynamic = true;
+		o->tls_tpoff = 0;
+		o->tls_modid = ++tls_nmods;
+		tls_mods[o->tls_modid] = o;
+		return 0;
+	}
 	if (off > TLS_RESERVE) {
 		shim_msg("%s: static TLS reserve exhausted (%zu bytes needed, %u left)",
 			o->path, o->tls_memsz, TLS_RESERVE - (unsigned)tls_used);
@@ -76,6 +87,8 @@ static void copy_to(uintptr_t tp, const struct object *o)
 {
 	unsigned char *blk = (unsigned char *)tp + o->tls_tpoff;
 
+	if (o->tls_dynamic)	/* each thread makes its own, on first use */
+		return;
 	memcpy(blk, o->tls_image, o->tls_filesz);
 	memset(blk + o->tls_filesz, 0, o->tls_memsz - o->tls_filesz);
 }
@@ -144,6 +157,9 @@ void *shim_tls_get_addr(size_t modid, size_t offset)
 {
 	if (modid == 0 || modid > tls_nmods || !tls_mods[modid])
 		shim_fatal("__tls_get_addr: bad TLS module %zu", modid);
+	if (tls_mods[modid]->tls_dynamic)
+		return (unsigned char *)tls_dynamic_block(tls_mods[modid],
+			true) + offset;
 	return (unsigned char *)tls_thread_pointer() +
 		tls_mods[modid]->tls_tpoff + offset;
 }
