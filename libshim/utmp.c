@@ -180,26 +180,32 @@ void lx_endutent(void)
 	pthread_mutex_unlock(&lock);
 }
 
+/* The end of a read: R > 0, the record in `last` goes to *BUF and *RES;
+ * R == 0 (no record) fails with errno EOF_ERRNO; R < 0 failed already. */
+static int give_last(int r, int eof_errno, struct lx_utmp *buf,
+	struct lx_utmp **res)
+{
+	if (r <= 0) {
+		if (r == 0)
+			errno = eof_errno;
+		return -1;
+	}
+	*buf = last;
+	*res = buf;
+	return 0;
+}
+
 int lx_getutent_r(struct lx_utmp *buf, struct lx_utmp **res)
 {
 	int saved = errno, r = -1;
 
 	*res = NULL;
 	pthread_mutex_lock(&lock);
-	if (!opened() || lock_file(file_fd, F_RDLCK) < 0)
-		goto out;
-	r = read_last();
-	unlock_file(file_fd);
-	if (r <= 0) {
-		if (r == 0)
-			errno = saved;
-		r = -1;
-		goto out;
+	if (opened() && lock_file(file_fd, F_RDLCK) == 0) {
+		r = read_last();
+		unlock_file(file_fd);
+		r = give_last(r, saved, buf, res);
 	}
-	*buf = last;
-	*res = buf;
-	r = 0;
-out:
 	pthread_mutex_unlock(&lock);
 	return r;
 }
@@ -243,15 +249,7 @@ int lx_getutline_r(const struct lx_utmp *line, struct lx_utmp *buf,
 		    !strncmp(line->ut_line, last.ut_line, sizeof last.ut_line))
 			break;
 	unlock_file(file_fd);
-	if (r <= 0) {
-		if (r == 0)
-			errno = ESRCH;
-		r = -1;
-		goto out;
-	}
-	*buf = last;
-	*res = buf;
-	r = 0;
+	r = give_last(r, ESRCH, buf, res);
 out:
 	pthread_mutex_unlock(&lock);
 	return r;
