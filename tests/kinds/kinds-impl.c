@@ -30,12 +30,6 @@
 /* The POSIX strerror_r, as glibc's headers bind it without _GNU_SOURCE. */
 extern int __xpg_strerror_r(int, char *, size_t);
 
-#define assert_errno(call, value, err) do { \
-	errno = 0; \
-	assert_int_equal((call), (value)); \
-	assert_int_equal(errno, (err)); \
-} while (0)
-
 static void
 t_strerror_r(void **state)
 {

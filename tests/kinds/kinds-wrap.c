@@ -32,12 +32,6 @@
 extern int __xstat(int, const char *, struct stat *);
 __asm__(".symver __xstat,__xstat@GLIBC_2.2.5");
 
-#define assert_errno(call, value, err) do { \
-	errno = 0; \
-	assert_int_equal((call), (value)); \
-	assert_int_equal(errno, (err)); \
-} while (0)
-
 static void
 t_stat(void **state)
 {

@@ -14,6 +14,7 @@
 #ifndef KINDS_H
 #define KINDS_H
 
+#include <errno.h>
 #include <stdarg.h>
 #include <stddef.h>
 #include <stdint.h>
@@ -24,6 +25,13 @@
 /* A further case of NAME, "NAME:TAG", test function t_NAME_TAG. */
 #define KINDS_CASE_X(name, tag) \
 	{ #name ":" #tag, t_##name##_##tag, NULL, NULL, NULL },
+
+/* CALL returns VALUE and leaves errno at ERR (errno cleared before). */
+#define assert_errno(call, value, err) do { \
+	errno = 0; \
+	assert_int_equal((call), (value)); \
+	assert_int_equal(errno, (err)); \
+} while (0)
 
 /* The scratch directory of the run (an absolute path, created empty). */
 extern const char *kinds_dir;
