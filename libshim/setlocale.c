@@ -199,7 +199,7 @@ static const char *all_name(void)
 
 static const char *apply(int cat, const char *name)
 {
-	const char *want[NCAT] = { 0 };
+	const char *want[NCAT] = { 0 }, *checked = NULL;
 	static char store[NCAT][NAME_MAX_LEN];
 	int c = parse_composite(name, want, store);
 
@@ -212,9 +212,12 @@ static const char *apply(int cat, const char *name)
 			want[i] = *name ? name : from_env(i);
 		if (!c && !want[i][0])
 			want[i] = "C";
+		if (checked && !strcmp(want[i], checked))
+			continue;	/* LC_ALL: one name, looked up once */
 		if (strlen(want[i]) >= NAME_MAX_LEN ||
 		    !lx_locale_exists(want[i]))
 			return errno = ENOENT, NULL;
+		checked = want[i];
 	}
 	for (int i = 0; i < NCAT; i++) {
 		if (!want[i])
