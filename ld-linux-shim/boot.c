@@ -7,6 +7,8 @@
  * and _DYNAMIC are reached PC-relative, so they are safe.
  *
  * boot_start() applies the image's own R_X86_64_RELATIVE relocations,
+ * enters secure mode if the program is set-user-ID or set-group-ID
+ * (secure.c: the environment is cleaned before anyone reads it),
  * remembers the guest's view of the auxiliary vector, points AT_PHDR and
  * AT_PHNUM at the interpreter's own program headers (musl's static start-up
  * finds its TLS segment there), and enters musl's __libc_start_main with
@@ -85,7 +87,7 @@ void boot_start(uintptr_t *sp)
 
 	for (i = 0; envp[i]; i++)
 		;
-	auxv = (ElfW(auxv_t) *)(envp + i + 1);
+	auxv = secure_boot(envp, (ElfW(auxv_t) *)(envp + i + 1));
 	shim_boot.sp = sp;
 	shim_boot.auxv = auxv;
 	shim_boot.base = base;

@@ -73,14 +73,35 @@ static void parse_debug(const char *s)
 	}
 }
 
+/*
+ * Secure mode (secure.c removed SHIM_* and LD_* already): the built-in
+ * default prefix only, and only if root alone can change what is in it;
+ * no debugging, no tracing.
+ */
+static void config_secure(void)
+{
+	shim_trace_state = 0;
+	if (!shim_boot.as_interp)
+		shim_fatal("refusing to run a program directly in secure mode "
+			"(set-user-ID or set-group-ID)");
+	if (access(SHIM_DEFAULT_PREFIX, F_OK) == 0 &&
+	    secure_dir_trusted(SHIM_DEFAULT_PREFIX))
+		shim_cfg.prefix = SHIM_DEFAULT_PREFIX;
+}
+
 static void config_from_env(void)
 {
 	const char *p = getenv("SHIM_PREFIX");
 
+	if (shim_boot.secure) {
+		config_secure();
+		return;
+	}
+
 	if (p && *p)
 		shim_cfg.prefix = p;
-	else if (access("/compat/linux", F_OK) == 0)
-		shim_cfg.prefix = "/compat/linux";
+	else if (access(SHIM_DEFAULT_PREFIX, F_OK) == 0)
+		shim_cfg.prefix = SHIM_DEFAULT_PREFIX;
 	parse_debug(getenv("SHIM_DEBUG"));
 	shim_cfg.lib_path = getenv("LD_LIBRARY_PATH");
 	if (shim_cfg.prefix && !*shim_cfg.prefix)

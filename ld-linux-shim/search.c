@@ -214,11 +214,17 @@ static const char default_dirs[] =
 	"/lib/x86_64-linux-gnu:/usr/lib/x86_64-linux-gnu:/lib64:/usr/lib64:"
 	"/lib:/usr/lib";
 
-/* Expand $ORIGIN, $LIB and $PLATFORM in one search directory. */
+/*
+ * Expand $ORIGIN, $LIB and $PLATFORM in one search directory. In secure
+ * mode a directory is used only if it is absolute, and $ORIGIN only if
+ * root alone can change it (a hard link to a set-user-ID program in a
+ * directory of the caller's must not bring the caller's libraries).
+ */
 static int expand_dir(const char *dir, size_t n, const struct object *req,
 	char *out, size_t outsz)
 {
 	size_t o = 0;
+	bool origin_used = false;
 
 	for (size_t i = 0; i < n;) {
 		const char *val = NULL;
@@ -243,6 +249,7 @@ static int expand_dir(const char *dir, size_t n, const struct object *req,
 				memcpy(origin, path, l);
 				origin[l] = 0;
 				val = origin;
+				origin_used = true;
 			} else if (VAR("LIB")) {
 				val = "lib64";
 			} else if (VAR("PLATFORM")) {
@@ -265,6 +272,11 @@ static int expand_dir(const char *dir, size_t n, const struct object *req,
 		}
 	}
 	out[o] = 0;
+	if (shim_boot.secure && (out[0] != '/' ||
+	    (origin_used && !secure_dir_trusted(out)))) {
+		shim_debug(SHIM_DEBUG_LIBS, "secure mode: %s not searched", out);
+		return -1;
+	}
 	return 0;
 }
 

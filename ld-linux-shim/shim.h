@@ -19,6 +19,7 @@
 #include "lx/builtin.h"
 
 #define SHIM_NAME "ld-linux-shim"
+#define SHIM_DEFAULT_PREFIX "/compat/linux"
 
 /* What boot.c saw before musl started. */
 struct boot_info {
@@ -27,11 +28,18 @@ struct boot_info {
 	uintptr_t base;		/* the interpreter's load address */
 	uintptr_t at_phdr, at_phnum, at_entry, at_base, at_execfn;
 	bool as_interp;		/* started as a program's PT_INTERP */
+	bool secure;		/* set-user-ID or set-group-ID: secure.c */
 };
 extern struct boot_info shim_boot;
 int shim_main(int argc, char **argv, char **envp);
 __attribute__((noreturn)) void shim_enter_guest(uintptr_t entry, void *sp);
 void shim_tlsdesc_static(void);
+
+/* secure.c: stage 1 (no libc): decide secure mode, clean ENVP, return the
+ * auxiliary vector (moved behind the shorter environment). */
+ElfW(auxv_t) *secure_boot(char **envp, ElfW(auxv_t) *auxv);
+/* May a secure process take files from DIR (root's alone, all the way)? */
+bool secure_dir_trusted(const char *dir);
 
 enum origin {
 	ORIGIN_MAIN,		/* the program */

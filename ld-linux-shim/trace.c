@@ -74,7 +74,7 @@ static void trace_init(void)
 	const char *p = getenv("SHIM_TRACE"), *file;
 	int fd, hi;
 
-	if (!p || !*p || !(patterns = strdup(p))) {
+	if (shim_boot.secure || !p || !*p || !(patterns = strdup(p))) {
 		shim_trace_state = 0;
 		return;
 	}

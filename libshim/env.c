@@ -10,6 +10,7 @@
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
+#include <sys/auxv.h>
 #include <unistd.h>
 
 #include "libshim.h"
@@ -20,9 +21,11 @@ char *lx_getenv(const char *name)
 	return getenv(name);
 }
 
+/* As glibc's: decided once at start-up (AT_SECURE, which the loader sets
+ * for a set-user-ID or set-group-ID program), not by today's ids. */
 char *lx_secure_getenv(const char *name)
 {
-	if (getuid() != geteuid() || getgid() != getegid())
+	if (getauxval(AT_SECURE))
 		return NULL;
 	return lx_getenv(name);
 }

@@ -18,6 +18,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/auxv.h>
 #include <sys/mman.h>
 #include <sys/time.h>
 #include <ucontext.h>
@@ -297,7 +298,9 @@ static int write_gmon(int fd)
 
 void lx__mcleanup(void)
 {
-	const char *prefix = getenv("GMON_OUT_PREFIX");
+	/* a secure program writes gmon.out only, as glibc's */
+	const char *prefix = getauxval(AT_SECURE) ? NULL :
+		getenv("GMON_OUT_PREFIX");
 	int overflow = gp.state == PROF_ERROR;
 	char name[4096];
 	int fd;

@@ -2,6 +2,7 @@
 #include "shim.h"
 
 struct shim_config shim_cfg;
+struct boot_info shim_boot;
 struct object *shim_head;
 
 /* A small built-in library: two versions of one name, like memcpy. */
