@@ -18,11 +18,30 @@
 
 #define MAX_SYMLINKS 40
 
+/* OUT is PREFIX/DIR/COMP (PREFIX PLEN long), REST what follows COMP:
+ * make OUT the host path /DIR/COMP/REST. */
+static int host_target(char *out, size_t plen, const char *rest,
+	size_t outsz)
+{
+	size_t n = strlen(out + plen), rl = strlen(rest);
+
+	if (n + rl + 1 >= outsz)
+		return -1;
+	memmove(out, out + plen, n);
+	memcpy(out + n, rest, rl + 1);
+	if (!out[0])
+		strcpy(out, "/");
+	return 0;
+}
+
 /*
  * Resolve the absolute PATH inside PREFIX as if PREFIX were the root:
  * symlinks are followed with absolute targets taken relative to PREFIX,
  * and ".." never climbs above it. On success OUT holds PREFIX/RESOLVED and
  * 0 is returned; -1 if some component does not exist (or on overflow).
+ * An absolute symlink of the prefix is looked up inside it first; if its
+ * target is not there, OUT is that target on the host (the union lookup
+ * applied to the target) and 0 is returned.
  */
 int reroot_resolve(const char *prefix, const char *path, char *out,
 	size_t outsz)
@@ -30,6 +49,7 @@ int reroot_resolve(const char *prefix, const char *path, char *out,
 	char rest[PATH_MAX], link[PATH_MAX], tmp[PATH_MAX];
 	size_t plen = strlen(prefix), len;
 	int links = 0;
+	bool jumped = false;	/* through an absolute symlink */
 	struct stat st;
 
 	while (plen > 1 && prefix[plen - 1] == '/')
@@ -69,7 +89,7 @@ int reroot_resolve(const char *prefix, const char *path, char *out,
 		memcpy(out + len + 1, comp, clen);
 		out[len + 1 + clen] = 0;
 		if (lstat(out, &st) < 0)
-			return -1;
+			return jumped ? host_target(out, plen, p, outsz) : -1;
 		if (!S_ISLNK(st.st_mode)) {
 			len += 1 + clen;
 			continue;
@@ -90,6 +110,7 @@ int reroot_resolve(const char *prefix, const char *path, char *out,
 		if (link[0] == '/') {
 			len = plen;
 			out[len] = 0;
+			jumped = true;
 		}
 	}
 	if (len == plen) {
@@ -115,7 +136,9 @@ int shim_open_path(const char *path, char *found, size_t foundsz,
 			struct stat st;
 
 			if (fstat(fd, &st) == 0 && !S_ISDIR(st.st_mode)) {
-				*origin = ORIGIN_PREFIX;
+				*origin = strncmp(found, shim_cfg.prefix,
+					strlen(shim_cfg.prefix)) ?
+					ORIGIN_HOST : ORIGIN_PREFIX;
 				shim_debug(SHIM_DEBUG_REROOT, "reroot: %s -> %s",
 					path, found);
 				return fd;

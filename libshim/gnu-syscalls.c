@@ -2,17 +2,18 @@
  * glibc wrappers of Linux system calls that musl lacks or wraps with other
  * semantics: close_range, statx, renameat2, preadv2/pwritev2 and fcntl
  * (whose argument type depends on the command).  All return -1 and set
- * errno on failure, as glibc's do.
- * XXX: the path arguments of statx and renameat2 do not go through the
- * reroot yet (no personality hook for raw path syscalls exists).
+ * errno on failure, as glibc's do. The path arguments of statx and
+ * renameat2 go through the reroot like every other path.
  */
 #include <errno.h>
 #include <fcntl.h>
+#include <limits.h>
 #include <stdarg.h>
 #include <sys/syscall.h>
 #include <sys/uio.h>
 #include <unistd.h>
 
+#include "libshim.h"
 #include "lx/gnu.h"
 
 int
@@ -26,6 +27,9 @@ int
 lx_statx(int dirfd, const char *path, int flags, unsigned int mask,
     void *buf)
 {
+	char rb[PATH_MAX];
+
+	path = LX_REROOT(path, rb, !(flags & AT_SYMLINK_NOFOLLOW));
 	return (int)syscall(SYS_statx, dirfd, path, flags, mask, buf);
 }
 
@@ -33,6 +37,10 @@ int
 lx_renameat2(int olddirfd, const char *oldpath, int newdirfd,
     const char *newpath, unsigned int flags)
 {
+	char ra[PATH_MAX], rb[PATH_MAX];
+
+	oldpath = LX_REROOT(oldpath, ra, 0);
+	newpath = LX_REROOT(newpath, rb, 0);
 	return (int)syscall(SYS_renameat2, olddirfd, oldpath, newdirfd,
 	    newpath, flags);
 }

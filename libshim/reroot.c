@@ -69,6 +69,11 @@ found:
 	return buf;
 }
 
+const char *lx_reroot_path(const char *path, char *buf, int follow)
+{
+	return reroot(path, buf, follow);
+}
+
 #define R(p) char rb_##p[PATH_MAX]; p = reroot(p, rb_##p, true)
 #define RL(p) char rb_##p[PATH_MAX]; p = reroot(p, rb_##p, false)
 

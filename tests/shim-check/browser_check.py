@@ -94,7 +94,7 @@ class Dom(html.parser.HTMLParser):
             self.spans[self.span] += data
 
 
-def chromium(exe, profile, args, timeout=20):
+def chromium(exe, profile, args, timeout=60):
     t0 = time.time()
     p = subprocess.run([exe] + CHROMIUM_FLAGS + ["--user-data-dir=" + profile]
                        + args, stdout=subprocess.PIPE, stderr=subprocess.PIPE,

@@ -54,6 +54,8 @@ static int setup(void **state)
 	ln("usr/lib", "/lib");			/* relative, like Debian's */
 	ln("/usr/lib/libx.so.1", "/usr/lib/liby.so.1");	/* absolute */
 	ln("../../../../../../etc", "/usr/lib/up");	/* climbs too far */
+	ln("/etc/hosts", "/hostlink");	/* absolute, target not in root */
+	ln("/etc", "/etclink");
 	ln("loop2", "/loop1");
 	ln("loop1", "/loop2");
 	return 0;
@@ -92,6 +94,13 @@ static void test_resolve(void **state)
 	assert_int_equal(reroot_resolve(root, "/usr/lib/missing", out,
 		sizeof out), -1);
 	assert_int_equal(reroot_resolve(root, "/loop1", out, sizeof out), -1);
+	/* An absolute symlink's target missing in the prefix: the host's. */
+	assert_int_equal(reroot_resolve(root, "/hostlink", out, sizeof out), 0);
+	assert_string_equal(out, "/etc/hosts");
+	assert_int_equal(reroot_resolve(root, "/etclink/x/../hosts", out,
+		sizeof out), 0);
+	assert_string_equal(out, "/etc/x/../hosts");
+	expect("/etclink", "/etc");
 	assert_int_equal(reroot_resolve(root, "relative", out, sizeof out), -1);
 }
 
