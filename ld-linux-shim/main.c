@@ -81,12 +81,22 @@ static void parse_debug(const char *s)
 static void config_secure(void)
 {
 	shim_trace_state = 0;
-	if (!shim_boot.as_interp)
-		shim_fatal("refusing to run a program directly in secure mode "
-			"(set-user-ID or set-group-ID)");
 	if (access(SHIM_DEFAULT_PREFIX, F_OK) == 0 &&
 	    secure_dir_trusted(SHIM_DEFAULT_PREFIX))
 		shim_cfg.prefix = SHIM_DEFAULT_PREFIX;
+}
+
+/*
+ * --prefix DIR. In secure mode (a secure guest starting another program
+ * passes its own prefix; a set-user-ID shim would be run by anyone) only
+ * a directory that root alone can change.
+ */
+static void set_prefix(const char *dir)
+{
+	if (shim_boot.secure && *dir && !secure_dir_trusted(dir))
+		shim_fatal("%s: refused as the prefix in secure mode "
+			"(set-user-ID or set-group-ID): not root's alone", dir);
+	shim_cfg.prefix = *dir ? dir : NULL;
 }
 
 static void config_from_env(void)
@@ -126,9 +136,9 @@ static int parse_args(int argc, char **argv, char **argv0)
 			printf(SHIM_NAME " " SHIM_VERSION "\n");
 			exit(0);
 		} else if (!strcmp(a, "--prefix") && i + 1 < argc) {
-			shim_cfg.prefix = *argv[++i] ? argv[i] : NULL;
+			set_prefix(argv[++i]);
 		} else if (!strncmp(a, "--prefix=", 9)) {
-			shim_cfg.prefix = a[9] ? a + 9 : NULL;
+			set_prefix(a + 9);
 		} else if (!strcmp(a, "--list")) {
 			shim_cfg.list_only = true;
 		} else if (!strcmp(a, "--load")) {

@@ -199,12 +199,25 @@ def scenario(d, a):
           "set-user-ID program does not search an untrusted $ORIGIN: %r"
           % r[2].strip())
 
-    # 5. A set-user-ID shim run directly takes no orders from its caller.
+    # 5. A set-user-ID shim run directly takes no prefix from its caller.
     suid_shim = copy(a.shim, os.path.join(d, "shim-suid"), 0o4755)
-    r = run([suid_shim, "--prefix", hostile, id_native], base)
+    r = run([suid_shim, "--prefix", hostile, "/usr/bin/id"], base)
     check(r[0] == 127 and "secure mode" in r[2] and
           not os.path.exists(marker),
-          "a set-user-ID shim refuses direct use: %r" % r[2].strip())
+          "a set-user-ID shim refuses the caller's --prefix: %r"
+          % r[2].strip())
+
+    # 6. A secure guest that starts another program: the child runs
+    # through the shim, still secure, and as it runs natively.
+    env_native = copy("/usr/bin/env", os.path.join(d, "env-native"), 0o4755)
+    env_suid = copy("/usr/bin/env", os.path.join(d, "env-suid"), 0o4755,
+                    shim, pe)
+    rn = run([env_native, "/usr/bin/id"], base)
+    rs = run([env_suid, "/usr/bin/id"], dict(base, SHIM_PREFIX=hostile))
+    check(rs[0] == rn[0] == 0 and rs[1] == rn[1] and
+          not os.path.exists(marker),
+          "a set-user-ID guest runs id as it runs natively: %r"
+          % (rs[1].strip() or rs[2].strip()))
 
     print("%d failure(s)" % len(failures))
     return 1 if failures else 0
