@@ -56,14 +56,20 @@ def describe(label, res, want=None):
 		      want[0], file=sys.stderr)
 		a = want[1].decode(errors="replace").splitlines()
 		b = out.decode(errors="replace").splitlines()
+		shown = 0
 		for i in range(max(len(a), len(b))):
 			x = a[i] if i < len(a) else None
 			y = b[i] if i < len(b) else None
-			if x != y:
-				if x is not None:
-					print("-" + x, file=sys.stderr)
-				if y is not None:
-					print("+" + y, file=sys.stderr)
+			if x == y:
+				continue
+			shown += 1
+			if shown > 10:
+				print("(more differences)", file=sys.stderr)
+				break
+			if x is not None:
+				print("-" + x, file=sys.stderr)
+			if y is not None:
+				print("+" + y, file=sys.stderr)
 	elif out:
 		print("--- stdout:\n" + out.decode(errors="replace"),
 		      file=sys.stderr, end="")

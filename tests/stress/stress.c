@@ -1,6 +1,7 @@
 /*
  * stress: 64 threads that create and join threads, each checking and
- * writing __thread data of the program and of a dlopen'ed library, while
+ * writing __thread data of the program and of two dlopen'ed libraries (one
+ * small, one with more than the shim's static TLS), while
  * an interval timer (setitimer), a POSIX timer (timer_create) and
  * pthread_kill deliver signals whose handlers check the interrupted
  * thread's TLS too. One thread forks, and its child executes a second
@@ -11,7 +12,7 @@
  * whether every check held, whether every kind of signal arrived (the
  * program waits for each), never how often.
  *
- * usage: stress [CHILD [LIBRARY]]
+ * usage: stress [CHILD]
  */
 #include <dlfcn.h>
 #include <errno.h>
@@ -41,18 +42,21 @@ static __thread long t_words[NWORDS] = { 2, 7, 1, 8, 2, 8, 1, 8 };
 static __thread long t_zero[32];
 /* -1: initial values; -2: being written; else the id they derive from */
 static __thread volatile long t_state = -1;
-/* lib_state: 0 lib not touched yet; 1 initial; 2 being written; 3 own */
+/* lib_state, of both libraries: 0 not used yet (a first use may allocate,
+ * which no handler may do); 1 initial; 2 being written; 3 own */
 static __thread volatile int t_lib_state;
 static __thread long t_lib_id;
 static __thread int t_slot = -1;	/* worker index, -1 elsewhere */
 
 static const long words_init[NWORDS] = { 2, 7, 1, 8, 2, 8, 1, 8 };
 
-/* The library's functions (libstresstls.c). */
+/* The libraries' functions (libstresstls.c, libstressbig.c). */
 static int (*lib_check_init)(void);
 static void (*lib_set)(long);
 static int (*lib_check)(long);
 static unsigned long (*lib_sum)(void);
+static int (*big_check)(long);
+static void (*big_set)(long);
 
 static pthread_t workers[NWORKERS];
 static pthread_barrier_t start, done;
@@ -110,12 +114,29 @@ static unsigned long exe_sum(void)
 	return s;
 }
 
-/* The library's values of the calling thread become its own. */
+/* 0 if the libraries' values of the calling thread are the initial ones;
+ * their first use by the thread. */
+static int libs_check_init(void)
+{
+	int bad = lib_check_init() | big_check(-1) << 4;
+
+	atomic_signal_fence(memory_order_seq_cst);
+	t_lib_state = 1;
+	return bad;
+}
+
+static int libs_check(long id)
+{
+	return lib_check(id) | big_check(id) << 4;
+}
+
+/* The libraries' values of the calling thread become its own. */
 static void lib_own(long id)
 {
 	t_lib_state = 2;
 	atomic_signal_fence(memory_order_seq_cst);
 	lib_set(id);
+	big_set(id);
 	t_lib_id = id;
 	atomic_signal_fence(memory_order_seq_cst);
 	t_lib_state = 3;
@@ -135,9 +156,9 @@ static void check_in_handler(int kind)
 	else
 		bad = t_magic != 0x5eed;
 	if (!bad && lib_state == 1)
-		bad = lib_check(-1) ? 2 : 0;
+		bad = libs_check(-1) ? 2 : 0;
 	else if (!bad && lib_state == 3)
-		bad = lib_check(t_lib_id) ? 3 : 0;
+		bad = libs_check(t_lib_id) ? 3 : 0;
 	/* errno is the thread's own: set it, and give the old one back */
 	if (!bad && (close(-1) != -1 || errno != EBADF))
 		bad = 4;
@@ -242,15 +263,14 @@ struct child {
 static void *child_main(void *p)
 {
 	struct child *c = p;
-	int bad = exe_check_init() | lib_check_init() << 1;
+	int bad = exe_check_init() | libs_check_init() << 1;
 
-	t_lib_state = 1;
 	exe_set(c->id);
 	lib_own(c->id);
 	pthread_kill(workers[c->parent], SIGUSR1);
 	pthread_kill(pthread_self(), SIGUSR1);
 	sched_yield();
-	bad |= exe_check(c->id) | lib_check(c->id) << 2;
+	bad |= exe_check(c->id) | libs_check(c->id) << 2;
 	c->sum = bad ? 0 : exe_sum() ^ lib_sum();
 	sem_post(c->sem);
 	if (c->id & 1)
@@ -323,8 +343,7 @@ static void *worker_main(void *p)
 	exe_set(slot);
 	/* main has dlopen'ed the library */
 	pthread_barrier_wait(&start);
-	init_lib = lib_check_init();
-	t_lib_state = 1;
+	init_lib = libs_check_init();
 	lib_own(slot);
 	pthread_kill(workers[(slot + 1) % NWORKERS], SIGUSR1);
 	pthread_kill(workers[(slot + 13) % NWORKERS], SIGUSR1);
@@ -346,13 +365,13 @@ static void *worker_main(void *p)
 			bad |= c[k].sum == 0;
 			sums = sums * 31 + c[k].sum;
 		}
-		bad |= exe_check(slot) | lib_check(slot);
+		bad |= exe_check(slot) | libs_check(slot);
 	}
 	sem_destroy(&sem);
 	/* every SIGUSR1 sent to a worker arrives before it leaves this */
 	pthread_barrier_wait(&done);
 	snprintf(results[slot], sizeof results[slot],
-		"worker %2d: initial exe %s lib %s, own %s, sums %016lx %016lx",
+		"worker %2d: initial exe %s libs %s, own %s, sum %016lx %016lx",
 		slot, init_exe ? "WRONG" : "ok", init_lib ? "WRONG" : "ok",
 		bad ? "WRONG" : "ok", exe_sum() ^ lib_sum(), sums);
 	return NULL;
@@ -371,7 +390,7 @@ static const char *find_child(const char *argv0, const char *arg)
 	return path;
 }
 
-static void load_library(const char *name)
+static void *open_library(const char *name)
 {
 	void *h = dlopen(name, RTLD_NOW);
 
@@ -379,14 +398,32 @@ static void load_library(const char *name)
 		printf("dlopen: %s\n", dlerror());
 		exit(1);
 	}
-	lib_check_init = (int (*)(void))dlsym(h, "lib_check_init");
-	lib_set = (void (*)(long))dlsym(h, "lib_set");
-	lib_check = (int (*)(long))dlsym(h, "lib_check");
-	lib_sum = (unsigned long (*)(void))dlsym(h, "lib_sum");
-	if (!lib_check_init || !lib_set || !lib_check || !lib_sum) {
+	return h;
+}
+
+static void *sym(void *h, const char *name)
+{
+	void *p = dlsym(h, name);
+
+	if (!p) {
 		printf("dlsym: %s\n", dlerror());
 		exit(1);
 	}
+	return p;
+}
+
+/* The libraries are found through this program's DT_RUNPATH. */
+static void load_libraries(void)
+{
+	void *h = open_library("libstresstls.so");
+
+	lib_check_init = (int (*)(void))sym(h, "lib_check_init");
+	lib_set = (void (*)(long))sym(h, "lib_set");
+	lib_check = (int (*)(long))sym(h, "lib_check");
+	lib_sum = (unsigned long (*)(void))sym(h, "lib_sum");
+	h = open_library("libstressbig.so");
+	big_check = (int (*)(long))sym(h, "big_check");
+	big_set = (void (*)(long))sym(h, "big_set");
 }
 
 /* Sleep until each timer has fired once (at most about 5 s). */
@@ -415,10 +452,9 @@ int main(int argc, char **argv)
 	for (long i = 0; i < NWORKERS; i++)
 		if (pthread_create(&workers[i], NULL, worker_main, (void *)i))
 			die("pthread_create");
-	load_library(argc > 2 ? argv[2] : "libstresstls.so");
-	printf("main: initial exe %s lib %s\n", init_main ? "WRONG" : "ok",
-		lib_check_init() ? "WRONG" : "ok");
-	t_lib_state = 1;
+	load_libraries();
+	printf("main: initial exe %s libs %s\n", init_main ? "WRONG" : "ok",
+		libs_check_init() ? "WRONG" : "ok");
 	lib_own(MAIN_ID);
 	pthread_barrier_wait(&start);
 	for (int i = 0; i < NWORKERS; i++)
@@ -432,7 +468,7 @@ int main(int argc, char **argv)
 	}
 	printf("%s\n", fork_result);
 	printf("main: own %s\n",
-		exe_check(MAIN_ID) || lib_check(MAIN_ID) ? "WRONG" : "ok");
+		exe_check(MAIN_ID) || libs_check(MAIN_ID) ? "WRONG" : "ok");
 	printf("signals: pthread_kill reached every worker: %s; "
 		"setitimer: %s; timer_create: %s\n", usr1_all ? "yes" : "NO",
 		atomic_load(&seen_alrm) ? "yes" : "NO",
