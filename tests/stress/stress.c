@@ -258,7 +258,23 @@ struct child {
 	int parent;		/* worker slot */
 	sem_t *sem;
 	unsigned long sum;	/* 0 when a check failed */
+	int dtor_bad;		/* TLS was wrong in the key destructor */
 };
+
+/*
+ * A thread-specific data key whose destructor checks the exiting thread's
+ * TLS, which glibc keeps until the thread is gone. Made after the first
+ * use of the libraries, so that an implementation's own key made then
+ * comes first in key order.
+ */
+static pthread_key_t child_key;
+
+static void child_dtor(void *p)
+{
+	struct child *c = p;
+
+	c->dtor_bad = exe_check(c->id) | libs_check(c->id);
+}
 
 static void *child_main(void *p)
 {
@@ -267,6 +283,7 @@ static void *child_main(void *p)
 
 	exe_set(c->id);
 	lib_own(c->id);
+	pthread_setspecific(child_key, c);
 	pthread_kill(workers[c->parent], SIGUSR1);
 	pthread_kill(pthread_self(), SIGUSR1);
 	sched_yield();
@@ -353,7 +370,7 @@ static void *worker_main(void *p)
 	for (int g = 0; g < GENERATIONS; g++) {
 		for (int k = 0; k < CHILDREN; k++) {
 			c[k] = (struct child){ slot * 100 + g * 10 + k + 1000,
-				slot, &sem, 0 };
+				slot, &sem, 0, 1 };
 			if (pthread_create(&t[k], NULL, child_main, &c[k]))
 				die("pthread_create");
 		}
@@ -362,7 +379,7 @@ static void *worker_main(void *p)
 		for (int k = 0; k < CHILDREN; k++) {
 			if (pthread_join(t[k], NULL))
 				die("pthread_join");
-			bad |= c[k].sum == 0;
+			bad |= c[k].sum == 0 || c[k].dtor_bad;
 			sums = sums * 31 + c[k].sum;
 		}
 		bad |= exe_check(slot) | libs_check(slot);
@@ -456,6 +473,8 @@ int main(int argc, char **argv)
 	printf("main: initial exe %s libs %s\n", init_main ? "WRONG" : "ok",
 		libs_check_init() ? "WRONG" : "ok");
 	lib_own(MAIN_ID);
+	if (pthread_key_create(&child_key, child_dtor))
+		die("pthread_key_create");
 	pthread_barrier_wait(&start);
 	for (int i = 0; i < NWORKERS; i++)
 		if (pthread_join(workers[i], NULL))
