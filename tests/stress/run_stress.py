@@ -19,6 +19,7 @@ stderr (at most --max-failures of them; then the test stops).
 import argparse
 import os
 import shutil
+import signal
 import subprocess
 import sys
 import tempfile
@@ -35,15 +36,18 @@ def clean_env():
 
 
 def run(argv, timeout):
-	"""(status, stdout, stderr, seconds); status None for a hang."""
+	"""(status, stdout, stderr, seconds); status None for a hang, after
+	which the run's whole process group (its children too) is killed."""
 	t0 = time.monotonic()
+	p = subprocess.Popen(argv, env=clean_env(), stdout=subprocess.PIPE,
+			     stderr=subprocess.PIPE, start_new_session=True)
 	try:
-		p = subprocess.run(argv, env=clean_env(),
-				   stdout=subprocess.PIPE,
-				   stderr=subprocess.PIPE, timeout=timeout)
-		res = (p.returncode, p.stdout, p.stderr)
-	except subprocess.TimeoutExpired as e:
-		res = (None, e.stdout or b"", e.stderr or b"")
+		out, err = p.communicate(timeout=timeout)
+		res = (p.returncode, out, err)
+	except subprocess.TimeoutExpired:
+		os.killpg(p.pid, signal.SIGKILL)
+		out, err = p.communicate()
+		res = (None, out, err)
 	return res + (time.monotonic() - t0,)
 
 

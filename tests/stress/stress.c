@@ -6,7 +6,11 @@
  * pthread_kill deliver signals whose handlers check the interrupted
  * thread's TLS too. One thread forks, and its child executes a second
  * program (argv[1], else "stress-child" beside this one); the thread
- * reads its output through a pipe and checks its exit status.
+ * reads its output through a pipe and checks its exit status. Another
+ * forks a child that goes on without exec: it checks the TLS it inherited,
+ * in its code and in a signal handler (only async-signal-safe calls: in the
+ * child of a threaded parent glibc itself fails now and then to create a
+ * thread or dlopen).
  *
  * The output depends on nothing timing-dependent: per-thread checksums,
  * whether every check held, whether every kind of signal arrived (the
@@ -61,7 +65,7 @@ static void (*big_set)(long);
 static pthread_t workers[NWORKERS];
 static pthread_barrier_t start, done;
 static char results[NWORKERS][160];
-static char fork_result[256];
+static char fork_result[256], fork_only_result[128];
 static const char *child_path;
 
 /* the first check that failed in a handler, kind * 10 + what */
@@ -347,6 +351,36 @@ static void fork_and_exec(void)
 		WIFEXITED(status) ? WEXITSTATUS(status) : WTERMSIG(status));
 }
 
+/* The child of a fork without exec: its TLS is its parent thread's. */
+static int forked_child(long id)
+{
+	int bad = exe_check(id) | libs_check(id) << 1;
+
+	atomic_store(&handler_bad, 0);
+	if (pthread_kill(pthread_self(), SIGUSR1))
+		bad |= 4;
+	return bad | (atomic_load(&handler_bad) ? 8 : 0);
+}
+
+static void fork_only(long id)
+{
+	int status;
+	pid_t pid = fork(), w;
+
+	if (pid < 0)
+		die("fork");
+	if (pid == 0)
+		_exit(forked_child(id));
+	while ((w = waitpid(pid, &status, 0)) == -1 && errno == EINTR)
+		continue;
+	if (w != pid)
+		die("waitpid");
+	snprintf(fork_only_result, sizeof fork_only_result,
+		"fork without exec: %s %d",
+		WIFEXITED(status) ? "exit status" : "signal",
+		WIFEXITED(status) ? WEXITSTATUS(status) : WTERMSIG(status));
+}
+
 static void *worker_main(void *p)
 {
 	int slot = (int)(long)p, init_exe, init_lib, bad = 0;
@@ -366,6 +400,8 @@ static void *worker_main(void *p)
 	pthread_kill(workers[(slot + 13) % NWORKERS], SIGUSR1);
 	if (slot == 0)
 		fork_and_exec();
+	if (slot == 1)
+		fork_only(slot);
 	sem_init(&sem, 0, 0);
 	for (int g = 0; g < GENERATIONS; g++) {
 		for (int k = 0; k < CHILDREN; k++) {
@@ -485,7 +521,7 @@ int main(int argc, char **argv)
 		printf("%s\n", results[i]);
 		usr1_all &= atomic_load(&got_usr1[i]);
 	}
-	printf("%s\n", fork_result);
+	printf("%s\n%s\n", fork_result, fork_only_result);
 	printf("main: own %s\n",
 		exe_check(MAIN_ID) || libs_check(MAIN_ID) ? "WRONG" : "ok");
 	printf("signals: pthread_kill reached every worker: %s; "
