@@ -1,8 +1,8 @@
 /*
  * stress: 64 threads that create and join threads, each checking and
- * writing __thread data of the program and of two dlopen'ed libraries (one
- * small, one with more than the shim's static TLS), while
- * an interval timer (setitimer), a POSIX timer (timer_create) and
+ * writing __thread data of the program and of two dlopen'ed libraries
+ * (one small, one with more than the shim's static TLS), while an
+ * interval timer (setitimer), a POSIX timer (timer_create) and
  * pthread_kill deliver signals whose handlers check the interrupted
  * thread's TLS too. One thread forks, and its child executes a second
  * program (argv[1], else "stress-child" beside this one); the thread
