@@ -10,9 +10,12 @@
  * image copied into every thread's block, as glibc initializes static TLS
  * in all threads. A module dlopen'ed when the reserve is full gets a
  * block per thread instead, made on first use through __tls_get_addr
- * (tls-dyn.c), as glibc's dynamic TLS.
+ * (tls-dyn.c), as glibc's dynamic TLS. The child of a fork starts with
+ * the registry consistent and only its one thread in it, so that it may
+ * create threads and dlopen.
  */
 #include <pthread.h>
+#include <signal.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -122,11 +125,17 @@ void tls_init_thread(void)
 	pthread_mutex_unlock(&threads_lock);
 }
 
-/* The calling thread is exiting: its block is no longer written. */
+/* The calling thread is exiting: its block is no longer written. Its
+ * signals are blocked meanwhile, so that a handler that forks does not
+ * wait for the lock its own thread holds (tls_init_thread runs with them
+ * blocked already). */
 void tls_exit_thread(void)
 {
 	uintptr_t tp = tls_thread_pointer();
+	sigset_t all, old;
 
+	sigfillset(&all);
+	pthread_sigmask(SIG_BLOCK, &all, &old);
 	pthread_mutex_lock(&threads_lock);
 	for (size_t i = 0; i < nthreads; i++)
 		if (threads[i] == tp) {
@@ -134,6 +143,41 @@ void tls_exit_thread(void)
 			break;
 		}
 	pthread_mutex_unlock(&threads_lock);
+	pthread_sigmask(SIG_SETMASK, &old, NULL);
+}
+
+/*
+ * fork: no other thread is inside the registry while the process is
+ * copied, and the child, whose only thread is the caller, keeps only the
+ * caller's entry.
+ */
+static void fork_prepare(void)
+{
+	pthread_mutex_lock(&threads_lock);
+}
+
+static void fork_parent(void)
+{
+	pthread_mutex_unlock(&threads_lock);
+}
+
+static void fork_child(void)
+{
+	uintptr_t self = tls_thread_pointer();
+	size_t n = 0;
+
+	for (size_t i = 0; i < nthreads; i++)
+		if (threads[i] == self)
+			threads[n++] = self;
+	nthreads = n;
+	pthread_mutex_init(&threads_lock, NULL);
+}
+
+/* Before the guest runs, when no other thread exists. */
+__attribute__((constructor)) static void watch_forks(void)
+{
+	if (pthread_atfork(fork_prepare, fork_parent, fork_child))
+		shim_fatal("TLS: cannot register fork handlers");
 }
 
 /* A module that got TLS after threads started: its image into every

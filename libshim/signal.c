@@ -10,6 +10,8 @@
 #include <pthread.h>
 #include <signal.h>
 #include <string.h>
+#include <sys/syscall.h>
+#include <unistd.h>
 
 #include "lx/signal.h"
 
@@ -197,4 +199,24 @@ lx_sigpause(int mask)
 		if ((unsigned)mask & (1u << (sig - 1)))
 			sigaddset(&set, sig);
 	return sigsuspend(&set);
+}
+
+/*
+ * pthread_kill. A signal to the calling thread goes to the kernel
+ * directly, as glibc sends it: the host's pthread_kill takes a lock in
+ * the target thread, which the child of a fork inherits held when another
+ * thread was signalling the forking one at that moment, and would wait
+ * for it forever. Other threads are the host's to reach (its lock keeps
+ * an exiting thread's id from being reused meanwhile).
+ */
+int
+lx_pthread_kill(pthread_t t, int sig)
+{
+	if (!pthread_equal(t, pthread_self()))
+		return pthread_kill(t, sig);
+	if (sig < 0 || sig >= 65)
+		return EINVAL;
+	if (syscall(SYS_tgkill, getpid(), gettid(), sig) != 0)
+		return errno;
+	return 0;
 }

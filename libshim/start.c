@@ -9,6 +9,7 @@
 #include <errno.h>
 #include <pthread.h>
 #include <sched.h>
+#include <signal.h>
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
@@ -167,12 +168,19 @@ void lx_env_sync_out(void)
 	LX_ENVIRON = __environ;
 }
 
-/* Threads: the guests' TLS images are copied in before the start routine. */
+/*
+ * Threads: the guests' TLS images are copied in before the start routine.
+ * As under glibc, no guest signal handler runs in a new thread before its
+ * TLS is whole: the thread starts with every signal blocked (the creator
+ * blocks them around pthread_create) and takes the creator's mask only
+ * once its blocks are filled.
+ */
 struct thread_start {
 	void *(*fn)(void *);
 	void *arg;
 	void *affinity;		/* pthread_attr_setaffinity_np's set */
 	size_t affinity_size;
+	sigset_t mask;		/* the creator's signal mask */
 };
 
 static void thread_gone(void *unused)
@@ -192,6 +200,7 @@ static void *thread_start(void *p)
 		sched_setaffinity(0, s.affinity_size, s.affinity);
 		free(s.affinity);
 	}
+	pthread_sigmask(SIG_SETMASK, &s.mask, NULL);
 	/* also on pthread_exit and cancellation (the outermost handler) */
 	pthread_cleanup_push(thread_gone, NULL);
 	r = s.fn(s.arg);
@@ -203,6 +212,7 @@ int lx_pthread_create(pthread_t *t, const pthread_attr_t *attr,
 	void *(*fn)(void *), void *arg)
 {
 	struct thread_start *s = malloc(sizeof *s);
+	sigset_t all, old;
 	int r;
 
 	if (!s)
@@ -211,7 +221,11 @@ int lx_pthread_create(pthread_t *t, const pthread_attr_t *attr,
 	s->arg = arg;
 	s->affinity = lx_attr_affinity(attr, &s->affinity_size);
 	*(char *)lx_live_lx___libc_single_threaded = 0;
+	sigfillset(&all);	/* all but the host libc's own signals */
+	pthread_sigmask(SIG_BLOCK, &all, &old);
+	s->mask = old;	/* S is the new thread's once it runs */
 	r = pthread_create(t, attr, thread_start, s);
+	pthread_sigmask(SIG_SETMASK, &old, NULL);
 	if (r) {
 		free(s->affinity);
 		free(s);

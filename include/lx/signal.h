@@ -6,6 +6,7 @@
 #ifndef LX_SIGNAL_H
 #define LX_SIGNAL_H
 
+#include <pthread.h>
 #include <stddef.h>
 
 #define LX_SA_RESTORER	0x04000000
@@ -55,5 +56,6 @@ lx_sighandler_t lx___sysv_signal(int sig, lx_sighandler_t handler);
 lx_sighandler_t lx_sigset(int sig, lx_sighandler_t disp);
 int lx_sigprocmask(int how, const lx_sigset_t *set, lx_sigset_t *oset);
 int lx_pthread_sigmask(int how, const lx_sigset_t *set, lx_sigset_t *oset);
+int lx_pthread_kill(pthread_t t, int sig);
 
 #endif
