@@ -353,16 +353,15 @@ static void fork_and_exec(void)
 
 /*
  * The child of a fork without exec: its TLS is its parent thread's. It
- * signals itself with raise: through the shim, pthread_kill of the
- * calling thread can wait forever in such a child until the shim binds
- * its own pthread_kill (lx_pthread_kill in libshim/signal.c).
+ * signals itself with pthread_kill, which must not wait on a lock the
+ * fork left held (lx_pthread_kill in libshim/signal.c).
  */
 static int forked_child(long id)
 {
 	int bad = exe_check(id) | libs_check(id) << 1;
 
 	atomic_store(&handler_bad, 0);
-	if (raise(SIGUSR1))
+	if (pthread_kill(pthread_self(), SIGUSR1))
 		bad |= 4;
 	return bad | (atomic_load(&handler_bad) ? 8 : 0);
 }
