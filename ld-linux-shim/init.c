@@ -25,13 +25,30 @@ static void record(struct object *o)
 	done[ndone++] = o;
 }
 
+/*
+ * May entry FN of O's initializer or finalizer arrays be called? Only
+ * code of O is (0 and -1 are the linkers' placeholders); elf-image.c
+ * checked DT_INIT and DT_FINI, the arrays' entries are known only after
+ * relocation.
+ */
+static bool callable(const struct object *o, uintptr_t fn)
+{
+	if (!fn || fn == (uintptr_t)-1)
+		return false;
+	if (elf_in_segment(o, fn, 1, PF_X))
+		return true;
+	shim_debug(SHIM_DEBUG_LIBS, "%s: not calling %#lx: outside the code",
+		o->path, (unsigned long)fn);
+	return false;
+}
+
 static void run_init(struct object *o, int argc, char **argv, char **envp)
 {
 	shim_debug(SHIM_DEBUG_LIBS, "calling init: %s", o->path);
 	if (o->init)
 		((initfn)o->init)(argc, argv, envp);
 	for (size_t i = 0; i < o->init_arraysz; i++)
-		if (o->init_array[i] && o->init_array[i] != (uintptr_t)-1)
+		if (callable(o, o->init_array[i]))
 			((initfn)o->init_array[i])(argc, argv, envp);
 }
 
@@ -55,7 +72,9 @@ void init_objects(struct object *root, int argc, char **argv, char **envp)
 	/* The program's DT_PREINIT_ARRAY runs before any library's init. */
 	if (root->is_main)
 		for (size_t i = 0; i < root->preinit_arraysz; i++)
-			((initfn)root->preinit_array[i])(argc, argv, envp);
+			if (callable(root, root->preinit_array[i]))
+				((initfn)root->preinit_array[i])(argc, argv,
+					envp);
 	visit(root, argc, argv, envp);
 }
 
@@ -80,7 +99,7 @@ void fini_objects(void)
 		o->fini_done = true;
 		shim_debug(SHIM_DEBUG_LIBS, "calling fini: %s", o->path);
 		for (size_t i = o->fini_arraysz; i-- > 0;)
-			if (o->fini_array[i] && o->fini_array[i] != (uintptr_t)-1)
+			if (callable(o, o->fini_array[i]))
 				((finifn)o->fini_array[i])();
 		if (o->fini)
 			((finifn)o->fini)();
