@@ -34,12 +34,18 @@ static const ElfW(Phdr) *segment_of(const struct object *o, uintptr_t addr,
 	return NULL;
 }
 
-/* Bytes from ADDR to the end of its segment (see segment_of), 0 if none. */
+/* Bytes from ADDR to the end of its segment (see segment_of), 0 if none.
+ * Code (PF_X) is what the file holds: the zeros past p_filesz are not. */
 static uint64_t room(const struct object *o, uintptr_t addr, unsigned flags)
 {
 	const ElfW(Phdr) *p = segment_of(o, addr, flags);
+	uint64_t end;
 
-	return p ? p->p_memsz - (addr - (o->base + p->p_vaddr)) : 0;
+	if (!p)
+		return 0;
+	end = flags == PF_X ? p->p_filesz : p->p_memsz;
+	return addr - (o->base + p->p_vaddr) < end ?
+		end - (addr - (o->base + p->p_vaddr)) : 0;
 }
 
 bool elf_in_segment(const struct object *o, uintptr_t addr, uint64_t len,
@@ -122,6 +128,8 @@ static const char *check_tables(const struct object *o)
 		return MALF "relocation table size not a multiple of its entry size";
 	if (!table_ok(o, o->rela, o->relasz, 8))
 		return MALF "relocations outside the image";
+	if (o->jmprel && !o->pltrelsz)	/* the PLT would stay unbound */
+		return MALF "DT_JMPREL without DT_PLTRELSZ";
 	if (!table_ok(o, o->jmprel, o->pltrelsz, 8))
 		return MALF "PLT relocations outside the image";
 	if (!table_ok(o, o->relr, o->relrsz, 8))
@@ -182,11 +190,16 @@ static const char *gnu_count(const struct object *o, size_t *n)
 	return NULL;
 }
 
-/* Symbol S may be referenced: its name is a string, an IFUNC is code. */
+/* Symbol S may be referenced: its name is a string, its type one a
+ * dynamic symbol has, an IFUNC is code. */
 static const char *check_sym(const struct object *o, const ElfW(Sym) *s)
 {
+	unsigned type = ELF64_ST_TYPE(s->st_info);
+
 	if (s->st_name >= o->strsz)
 		return MALF "symbol name past the string table";
+	if (type > STT_TLS && type != STT_GNU_IFUNC)
+		return MALF "bad symbol type";
 	if (ELF64_ST_TYPE(s->st_info) == STT_GNU_IFUNC &&
 	    s->st_shndx != SHN_UNDEF &&
 	    !elf_in_segment(o, o->base + s->st_value, 1, PF_X))
@@ -351,6 +364,28 @@ static int64_t reloc_width(const struct object *o, uint32_t type, size_t idx)
 	}
 }
 
+/* A relocation names the kind of symbol it needs: none for RELATIVE and
+ * IRELATIVE, a TLS symbol for the TLS ones, another for the rest. */
+static const char *check_kind(const struct object *o, uint32_t type,
+	size_t idx)
+{
+	bool tls_sym = idx && ELF64_ST_TYPE(o->symtab[idx].st_info) == STT_TLS;
+
+	switch (type) {
+	case R_X86_64_NONE:
+		return NULL;
+	case R_X86_64_RELATIVE: case R_X86_64_IRELATIVE:
+		return idx ? MALF "relative relocation with a symbol" : NULL;
+	case R_X86_64_DTPMOD64: case R_X86_64_DTPOFF64:
+	case R_X86_64_TPOFF64: case R_X86_64_TLSDESC:
+		return idx && !tls_sym ?
+			MALF "TLS relocation of a symbol that is not TLS" :
+			NULL;
+	}
+	return tls_sym ? MALF "relocation of a TLS symbol as an address" :
+		NULL;
+}
+
 static const char *check_rela(const struct object *o, const ElfW(Rela) *r,
 	size_t n, const struct guards *g, char *msg, size_t msgsz)
 {
@@ -365,6 +400,8 @@ static const char *check_rela(const struct object *o, const ElfW(Rela) *r,
 		if (idx && idx >= o->nsyms)
 			return MALF "relocation symbol index out of range";
 		if (idx && (why = check_sym(o, &o->symtab[idx])))
+			return why;
+		if ((why = check_kind(o, type, idx)))
 			return why;
 		if ((width = reloc_width(o, type, idx)) < 0) {
 			snprintf(msg, msgsz, "unsupported relocation type %u%s",
@@ -446,37 +483,41 @@ static void guard_tables(const struct object *o, struct guards *g,
 	guard(o, g, (void *)vn->lo, vn->hi - vn->lo);
 }
 
-/* PT_TLS and PT_GNU_RELRO: inside the image, sizes and alignment sane. */
-static const char *check_segments(const struct object *o)
+/* PT_TLS: inside the image, sizes and alignment sane. */
+static const char *check_tls(const struct object *o)
 {
-	uintptr_t lo = UINTPTR_MAX, hi = 0;
+	if (!o->tls_image && !o->tls_memsz)
+		return NULL;
+	if (o->tls_memsz > TLS_MAX_SIZE || o->tls_filesz > o->tls_memsz)
+		return MALF "PT_TLS size out of range";
+	if (o->tls_align & (o->tls_align - 1) || o->tls_align > TLS_MAX_ALIGN)
+		return MALF "bad PT_TLS alignment";
+	if (o->tls_filesz && !elf_in_segment(o, (uintptr_t)o->tls_image,
+	    o->tls_filesz, READABLE))
+		return MALF "PT_TLS image outside the image";
+	return NULL;
+}
 
-	if (o->tls_image || o->tls_memsz) {
-		if (o->tls_memsz > TLS_MAX_SIZE || o->tls_filesz > o->tls_memsz)
-			return MALF "PT_TLS size out of range";
-		if (o->tls_align & (o->tls_align - 1) ||
-		    o->tls_align > TLS_MAX_ALIGN)
-			return MALF "bad PT_TLS alignment";
-		if (o->tls_filesz && !elf_in_segment(o,
-		    (uintptr_t)o->tls_image, o->tls_filesz, READABLE))
-			return MALF "PT_TLS image outside the image";
-	}
+/*
+ * PT_GNU_RELRO (as scan_phdrs rounded it): inside the pages of one
+ * writable segment, so that making it read-only takes nothing else.
+ */
+static const char *check_relro(const struct object *o)
+{
+	const ElfW(Phdr) *p;
+	uintptr_t s;
+
 	if (o->relro_end <= o->relro_start)
 		return NULL;
 	for (size_t i = 0; i < o->phnum; i++) {
-		const ElfW(Phdr) *p = &o->phdr[i];
-		uintptr_t s = o->base + p->p_vaddr;
-
-		if (p->p_type != PT_LOAD)
-			continue;
-		if (s / PAGE * PAGE < lo)
-			lo = s / PAGE * PAGE;
-		if ((s + p->p_memsz + PAGE - 1) / PAGE * PAGE > hi)
-			hi = (s + p->p_memsz + PAGE - 1) / PAGE * PAGE;
+		p = &o->phdr[i];
+		s = o->base + p->p_vaddr;
+		if (p->p_type == PT_LOAD && (p->p_flags & PF_W) &&
+		    o->relro_start >= s / PAGE * PAGE &&
+		    o->relro_end <= (s + p->p_memsz + PAGE - 1) / PAGE * PAGE)
+			return NULL;
 	}
-	if (o->relro_start < lo || o->relro_end > hi)
-		return MALF "PT_GNU_RELRO outside the image";
-	return NULL;
+	return MALF "PT_GNU_RELRO outside the writable segments";
 }
 
 const char *elf_check_object(struct object *o, char *msg, size_t msgsz)
@@ -487,7 +528,7 @@ const char *elf_check_object(struct object *o, char *msg, size_t msgsz)
 
 	if ((why = check_tables(o)) || (why = count_symbols(o)) ||
 	    (why = check_verdef(o, &vd)) || (why = check_verneed(o, &vn)) ||
-	    (why = check_segments(o)))
+	    (why = check_tls(o)) || (why = check_relro(o)))
 		return why;
 	guard_tables(o, &g, &vd, &vn);
 	return check_relocs(o, &g, msg, msgsz);

@@ -332,6 +332,9 @@ static const char *ent_tag(const ElfW(Dyn) *d)
 	case DT_PLTREL:
 		return d->d_un.d_val == DT_RELA ? NULL :
 			"malformed ELF file: DT_PLTREL is not DT_RELA";
+	case DT_REL:
+	case DT_RELSZ:
+		return "malformed ELF file: DT_REL relocations (x86-64 has RELA only)";
 	}
 	return NULL;
 }

@@ -57,11 +57,11 @@ static void good(void)
 	r[1] = (ElfW(Rela)){ DATA + 16, ELF64_R_INFO(1, R_X86_64_GLOB_DAT),
 		0 };
 	ph[0] = (ElfW(Phdr)){ .p_type = PT_LOAD, .p_flags = PF_R,
-		.p_vaddr = 0, .p_memsz = PG };
+		.p_vaddr = 0, .p_filesz = PG, .p_memsz = PG };
 	ph[1] = (ElfW(Phdr)){ .p_type = PT_LOAD, .p_flags = PF_R | PF_X,
-		.p_vaddr = CODE, .p_memsz = PG };
+		.p_vaddr = CODE, .p_filesz = PG, .p_memsz = PG };
 	ph[2] = (ElfW(Phdr)){ .p_type = PT_LOAD, .p_flags = PF_R | PF_W,
-		.p_vaddr = DATA, .p_memsz = PG };
+		.p_vaddr = DATA, .p_filesz = PG, .p_memsz = PG };
 	memset(&obj, 0, sizeof obj);
 	obj.path = "img";
 	obj.base = (uintptr_t)img;
@@ -110,6 +110,33 @@ static void test_valid(void **state)
 	assert_true(elf_in_segment(&obj, obj.base + CODE, PG, PF_X));
 	assert_false(elf_in_segment(&obj, obj.base + CODE, PG + 1, PF_X));
 	assert_false(elf_in_segment(&obj, obj.base + DATA, 1, PF_X));
+	ph[1].p_filesz = 0x100;		/* code is what the file holds */
+	assert_false(elf_in_segment(&obj, obj.base + CODE + 0x100, 1, PF_X));
+	assert_true(elf_in_segment(&obj, obj.base + CODE + 0x100, 1, PF_R));
+}
+
+static void test_kinds(void **state)
+{
+	ElfW(Rela) *r = AT(RELA, ElfW(Rela));
+	ElfW(Sym) *s = AT(SYM, ElfW(Sym));
+
+	(void)state;
+	good();
+	r[0].r_info = ELF64_R_INFO(2, R_X86_64_RELATIVE);
+	REFUSED("relative relocation with a symbol");
+	good();
+	r[1].r_info = ELF64_R_INFO(2, R_X86_64_DTPMOD64);
+	REFUSED("TLS relocation of a symbol that is not TLS");
+	s[2].st_info = ELF64_ST_INFO(STB_GLOBAL, STT_TLS);
+	assert_null(check());
+	r[1].r_info = ELF64_R_INFO(2, R_X86_64_GLOB_DAT);
+	REFUSED("relocation of a TLS symbol as an address");
+	good();
+	s[1].st_info = ELF64_ST_INFO(STB_GLOBAL, 12);
+	REFUSED("bad symbol type");
+	good();
+	obj.jmprel = AT(RELA, ElfW(Rela));
+	REFUSED("DT_JMPREL without DT_PLTRELSZ");
 }
 
 static void test_strings(void **state)
@@ -347,7 +374,10 @@ static void test_segments(void **state)
 	obj.relro_end = obj.base + DATA + PG;
 	assert_null(check());
 	obj.relro_end = obj.base + DATA + 2 * PG;
-	REFUSED("PT_GNU_RELRO outside the image");
+	REFUSED("PT_GNU_RELRO outside the writable segments");
+	obj.relro_start = obj.base + CODE;	/* it would take the code */
+	obj.relro_end = obj.base + CODE + PG;
+	REFUSED("PT_GNU_RELRO outside the writable segments");
 }
 
 static void test_dynamic(void **state)
@@ -378,6 +408,7 @@ int main(void)
 		cmocka_unit_test(test_sysv_hash),
 		cmocka_unit_test(test_gnu_hash),
 		cmocka_unit_test(test_relocs),
+		cmocka_unit_test(test_kinds),
 		cmocka_unit_test(test_guarded_tables),
 		cmocka_unit_test(test_relr),
 		cmocka_unit_test(test_ifunc_and_init),
