@@ -4,9 +4,12 @@
  * loaded segment; every string offset, symbol index, version chain, hash
  * bucket and chain, relocation target, resolver, initializer and the TLS
  * image stays inside the object. map.c calls elf_check_object once, after
- * reading the dynamic section; relocation, lookup and start-up then trust
- * what it let through. The functions only read the image; messages are
- * static strings or MSG, "malformed ELF file: what" as elf.c's.
+ * reading the dynamic section; lookup and start-up then trust what it let
+ * through. RELA entries, often megabytes of them, are checked by
+ * elf_check_rela a run at a time just before reloc.c applies the run, so
+ * that they are read from memory once. The functions only read the
+ * image; messages are static strings or MSG, "malformed ELF file: what"
+ * as elf.c's.
  */
 #include <stdio.h>
 
@@ -62,13 +65,9 @@ bool elf_in_segment(const struct object *o, uintptr_t addr, uint64_t len,
  * program headers) that lie in memory a relocation may write: a
  * relocation must not change them after they were checked.
  */
-#define MAX_GUARDS 16
-struct guards {
-	size_t n;
-	uintptr_t lo[MAX_GUARDS], hi[MAX_GUARDS];
-};
+#define MAX_GUARDS (sizeof ((struct elf_guards *)0)->lo / sizeof(uintptr_t))
 
-static void guard(const struct object *o, struct guards *g, const void *p,
+static void guard(const struct object *o, struct elf_guards *g, const void *p,
 	uint64_t len)
 {
 	unsigned w = o->has_textrel ? 0 : PF_W;
@@ -312,34 +311,45 @@ static const char *check_verneed(const struct object *o, struct extent *e)
 	return NULL;
 }
 
-/* Where relocations may write: the last writable segment found (most
- * targets are in the same one), minus the guarded tables. */
+/* Where relocations may write: the last span found, a part of a writable
+ * segment that no guarded table overlaps (most targets are in the same
+ * one, so most checks are one comparison). */
 struct span {
 	uintptr_t lo, hi;
-	const struct guards *g;
+	const struct elf_guards *g;
 };
 
-static bool guarded(const struct guards *g, uintptr_t addr, uint64_t len)
+static bool writable_slow(const struct object *o, struct span *c,
+	uintptr_t addr, uint64_t len)
 {
-	for (size_t i = 0; i < g->n; i++)
-		if (addr < g->hi[i] && addr + len > g->lo[i])
-			return true;
-	return false;
+	const ElfW(Phdr) *p = segment_of(o, addr, o->has_textrel ? 0 : PF_W);
+	const struct elf_guards *g = c->g;
+	uintptr_t lo, hi;
+
+	if (!p)
+		return false;
+	lo = o->base + p->p_vaddr;
+	hi = lo + p->p_memsz;
+	for (size_t i = 0; i < g->n; i++) {
+		if (g->hi[i] <= addr && g->hi[i] > lo)
+			lo = g->hi[i];
+		else if (g->lo[i] > addr && g->lo[i] < hi)
+			hi = g->lo[i];
+		else if (g->lo[i] <= addr && addr < g->hi[i])
+			return false;
+	}
+	c->lo = lo;
+	c->hi = hi;
+	return len <= hi - addr;
 }
 
 /* May LEN bytes at ADDR be written by a relocation? */
-static bool writable(const struct object *o, struct span *c, uintptr_t addr,
-	uint64_t len)
+static inline bool writable(const struct object *o, struct span *c,
+	uintptr_t addr, uint64_t len)
 {
-	const ElfW(Phdr) *p;
-
-	if (addr - c->lo >= c->hi - c->lo) {
-		if (!(p = segment_of(o, addr, o->has_textrel ? 0 : PF_W)))
-			return false;
-		c->lo = o->base + p->p_vaddr;
-		c->hi = c->lo + p->p_memsz;
-	}
-	return len <= c->hi - addr && !guarded(c->g, addr, len);
+	if (addr - c->lo < c->hi - c->lo)
+		return len <= c->hi - addr;
+	return writable_slow(o, c, addr, len);
 }
 
 /* The bytes relocation TYPE writes; 0: none, -1: not supported. */
@@ -387,7 +397,7 @@ static const char *check_kind(const struct object *o, uint32_t type,
 }
 
 static const char *check_rela(const struct object *o, const ElfW(Rela) *r,
-	size_t n, const struct guards *g, char *msg, size_t msgsz)
+	size_t n, const struct elf_guards *g, char *msg, size_t msgsz)
 {
 	struct span c = { 0, 0, g };
 	const char *why;
@@ -397,6 +407,14 @@ static const char *check_rela(const struct object *o, const ElfW(Rela) *r,
 		size_t idx = ELF64_R_SYM(r->r_info);
 		int64_t width;
 
+		if (r->r_info == R_X86_64_RELATIVE) {	/* most, no symbol */
+			uintptr_t a = o->base + r->r_offset;
+
+			if ((a - c.lo < c.hi - c.lo && 8 <= c.hi - a) ||
+			    writable_slow(o, &c, a, 8))
+				continue;
+			return MALF "relocation outside the writable segments";
+		}
 		if (idx && idx >= o->nsyms)
 			return MALF "relocation symbol index out of range";
 		if (idx && (why = check_sym(o, &o->symtab[idx])))
@@ -419,7 +437,7 @@ static const char *check_rela(const struct object *o, const ElfW(Rela) *r,
 }
 
 static const char *check_relr(const struct object *o,
-	const struct guards *g)
+	const struct elf_guards *g)
 {
 	struct span c = { 0, 0, g };
 	uintptr_t where = 0;
@@ -446,22 +464,14 @@ static const char *check_relr(const struct object *o,
 	return NULL;
 }
 
-static const char *check_relocs(const struct object *o,
-	const struct guards *g, char *msg, size_t msgsz)
+const char *elf_check_rela(const struct object *o, const ElfW(Rela) *r,
+	size_t n, char *msg, size_t msgsz)
 {
-	const char *why;
-
-	if ((why = check_relr(o, g)))
-		return why;
-	if ((why = check_rela(o, o->rela, o->relasz / sizeof *o->rela, g,
-	    msg, msgsz)))
-		return why;
-	return check_rela(o, o->jmprel, o->pltrelsz / sizeof *o->jmprel, g,
-		msg, msgsz);
+	return check_rela(o, r, n, &o->guards, msg, msgsz);
 }
 
-/* What relocations must leave alone (see struct guards). */
-static void guard_tables(const struct object *o, struct guards *g,
+/* What relocations must leave alone (see struct elf_guards). */
+static void guard_tables(const struct object *o, struct elf_guards *g,
 	const struct extent *vd, const struct extent *vn)
 {
 	const uint32_t *h = o->hash, *t = o->gnu_hash;
@@ -520,16 +530,16 @@ static const char *check_relro(const struct object *o)
 	return MALF "PT_GNU_RELRO outside the writable segments";
 }
 
-const char *elf_check_object(struct object *o, char *msg, size_t msgsz)
+const char *elf_check_object(struct object *o)
 {
 	struct extent vd = { 0, 0 }, vn = { 0, 0 };
-	struct guards g = { .n = 0 };
 	const char *why;
 
+	o->guards.n = 0;
 	if ((why = check_tables(o)) || (why = count_symbols(o)) ||
 	    (why = check_verdef(o, &vd)) || (why = check_verneed(o, &vn)) ||
 	    (why = check_tls(o)) || (why = check_relro(o)))
 		return why;
-	guard_tables(o, &g, &vd, &vn);
-	return check_relocs(o, &g, msg, msgsz);
+	guard_tables(o, &o->guards, &vd, &vn);
+	return check_relr(o, &o->guards);
 }

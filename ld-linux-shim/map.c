@@ -401,7 +401,6 @@ int object_parse_dynamic(struct object *o)
 {
 	struct dyn_strs strs = { 0 };
 	const char *why;
-	char msg[160];
 
 	if (!o->dynamic)
 		return 0;	/* static: nothing to bind */
@@ -412,7 +411,7 @@ int object_parse_dynamic(struct object *o)
 		if ((why = value_tag(o, d, &strs)))
 			goto fail;
 	}
-	if ((why = elf_check_object(o, msg, sizeof msg)) ||
+	if ((why = elf_check_object(o)) ||
 	    (why = set_strings(o, &strs)))
 		goto fail;
 	return 0;

@@ -317,13 +317,13 @@ static int apply_one(struct object *o, const ElfW(Rela) *r, uintptr_t where,
 	case R_X86_64_TLSDESC:
 		return static_tls(where, type, d, sv + r->r_addend);
 	}
-	/* elf_check_relocs let no other type through */
+	/* elf_check_rela let no other type through */
 	shim_msg("%s: unsupported relocation type %u", o->path, type);
 	return -1;
 }
 
-/* RELA entries, checked by elf_check_relocs when O was mapped. */
-static int apply_rela(struct object *o, const ElfW(Rela) *r, size_t n,
+/* RELA entries that elf_check_rela let through. */
+static int apply_checked(struct object *o, const ElfW(Rela) *r, size_t n,
 	struct object *const *scope, size_t nscope)
 {
 	for (size_t i = 0; i < n; i++, r++) {
@@ -351,6 +351,29 @@ static int apply_rela(struct object *o, const ElfW(Rela) *r, size_t n,
 		else if (!symbol_value(o, idx, type, scope, nscope, &d, &sv))
 			continue;
 		if (apply_one(o, r, where, &d, sv) < 0)
+			return -1;
+	}
+	return 0;
+}
+
+/* Check and apply RELA entries a run at a time (the run stays in the
+ * cache between the two). */
+#define RUN 512
+
+static int apply_rela(struct object *o, const ElfW(Rela) *r, size_t n,
+	struct object *const *scope, size_t nscope)
+{
+	const char *why;
+	char msg[160];
+
+	for (size_t i = 0; i < n; i += RUN) {
+		size_t m = n - i < RUN ? n - i : RUN;
+
+		if ((why = elf_check_rela(o, r + i, m, msg, sizeof msg))) {
+			shim_msg("%s: %s", o->path, why);
+			return -1;
+		}
+		if (apply_checked(o, r + i, m, scope, nscope) < 0)
 			return -1;
 	}
 	return 0;

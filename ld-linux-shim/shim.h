@@ -82,6 +82,11 @@ struct object {
 	const uintptr_t *init_array, *fini_array, *preinit_array;
 	size_t init_arraysz, fini_arraysz, preinit_arraysz;
 	uintptr_t relro_start, relro_end;
+	/* The tables relocations must not write (elf-image.c). */
+	struct elf_guards {
+		size_t n;
+		uintptr_t lo[16], hi[16];
+	} guards;
 
 	/* TLS */
 	const void *tls_image;
@@ -134,10 +139,15 @@ const char *elf_check(const unsigned char *buf, size_t len, uint64_t filesize,
 /* elf-image.c: checks of a mapped object (NULL if acceptable, else the
  * message). elf_check_dynamic: PT_DYNAMIC is inside and ends with DT_NULL;
  * elf_check_object (once the dynamic section is read): every table, index,
- * chain and relocation target is inside the object, and no relocation
- * writes over a table the loader reads; sets nsyms. */
+ * chain and RELR target is inside the object, and no RELR entry writes
+ * over a table the loader reads; sets nsyms and guards.
+ * elf_check_rela (after elf_check_object): the same for N RELA entries,
+ * which relocate_object checks a cache-sized run at a time before
+ * applying them. */
 const char *elf_check_dynamic(const struct object *o);
-const char *elf_check_object(struct object *o, char *msg, size_t msgsz);
+const char *elf_check_object(struct object *o);
+const char *elf_check_rela(const struct object *o, const ElfW(Rela) *r,
+	size_t n, char *msg, size_t msgsz);
 /* Are LEN bytes at ADDR inside one PT_LOAD of O with one of FLAGS (PF_*;
  * 0: any)? */
 bool elf_in_segment(const struct object *o, uintptr_t addr, uint64_t len,

@@ -89,9 +89,15 @@ static int teardown(void **state)
 	return 0;
 }
 
+/* The object's checks, then its RELA entries' (as relocate_object). */
 static const char *check(void)
 {
-	return elf_check_object(&obj, msg, sizeof msg);
+	const char *why = elf_check_object(&obj);
+
+	if (why || !obj.rela)
+		return why;
+	return elf_check_rela(&obj, obj.rela, obj.relasz / sizeof *obj.rela,
+		msg, sizeof msg);
 }
 
 #define REFUSED(sub) do { \
