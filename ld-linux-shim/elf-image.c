@@ -407,7 +407,8 @@ static const char *check_rela(const struct object *o, const ElfW(Rela) *r,
 		size_t idx = ELF64_R_SYM(r->r_info);
 		int64_t width;
 
-		if (r->r_info == R_X86_64_RELATIVE) {	/* most, no symbol */
+		/* most entries: RELATIVE, no symbol */
+		if (r->r_info == R_X86_64_RELATIVE) {
 			uintptr_t a = o->base + r->r_offset;
 
 			if ((a - c.lo < c.hi - c.lo && 8 <= c.hi - a) ||

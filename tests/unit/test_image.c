@@ -166,7 +166,8 @@ static void test_sysv_hash(void **state)
 	AT(HASH, uint32_t)[1] = 0x10000000;	/* nchain past the image */
 	REFUSED("hash table outside the image");
 	good();
-	AT(HASH, uint32_t)[1] = 100;	/* more symbols than the page holds */
+	/* more symbols than the page holds */
+	AT(HASH, uint32_t)[1] = 100;
 	AT(HASH, uint32_t)[0] = 0;
 	obj.symtab = AT(PG - 48, ElfW(Sym));
 	REFUSED("symbol table outside the image");
