@@ -509,6 +509,20 @@ static const char *check_tls(const struct object *o)
 	return NULL;
 }
 
+/* PT_GNU_EH_FRAME, which unwinders read (dl_iterate_phdr,
+ * _dl_find_object): inside a readable segment. */
+static const char *check_eh_frame(const struct object *o)
+{
+	for (size_t i = 0; i < o->phnum; i++) {
+		const ElfW(Phdr) *p = &o->phdr[i];
+
+		if (p->p_type == PT_GNU_EH_FRAME && !elf_in_segment(o,
+		    o->base + p->p_vaddr, p->p_memsz, READABLE))
+			return MALF "PT_GNU_EH_FRAME outside the image";
+	}
+	return NULL;
+}
+
 /*
  * PT_GNU_RELRO (as scan_phdrs rounded it): inside the pages of one
  * writable segment, so that making it read-only takes nothing else.
@@ -539,7 +553,8 @@ const char *elf_check_object(struct object *o)
 	o->guards.n = 0;
 	if ((why = check_tables(o)) || (why = count_symbols(o)) ||
 	    (why = check_verdef(o, &vd)) || (why = check_verneed(o, &vn)) ||
-	    (why = check_tls(o)) || (why = check_relro(o)))
+	    (why = check_tls(o)) || (why = check_relro(o)) ||
+	    (why = check_eh_frame(o)))
 		return why;
 	guard_tables(o, &o->guards, &vd, &vn);
 	return check_relr(o, &o->guards);

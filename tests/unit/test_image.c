@@ -29,7 +29,7 @@ static const char strings[] = "\0foo\0bar\0GLIBC_2.2.5\0libc.so.6";
 enum { S_FOO = 1, S_BAR = 5, S_VER = 9, S_FILE = 21 };
 
 static unsigned char *img;
-static ElfW(Phdr) ph[3];
+static ElfW(Phdr) ph[4];
 static struct object obj;
 static char msg[160];
 
@@ -382,6 +382,13 @@ static void test_segments(void **state)
 	assert_null(check());
 	obj.relro_end = obj.base + DATA + 2 * PG;
 	REFUSED("PT_GNU_RELRO outside the writable segments");
+	good();
+	ph[3] = (ElfW(Phdr)){ .p_type = PT_GNU_EH_FRAME, .p_vaddr = 0x10,
+		.p_memsz = 0x10 };
+	obj.phnum = 4;
+	assert_null(check());
+	ph[3].p_vaddr = 3 * PG;		/* past the last segment */
+	REFUSED("PT_GNU_EH_FRAME outside the image");
 	obj.relro_start = obj.base + CODE;	/* it would take the code */
 	obj.relro_end = obj.base + CODE + PG;
 	REFUSED("PT_GNU_RELRO outside the writable segments");
