@@ -10,7 +10,6 @@
 #include "shim.h"
 
 typedef void (*initfn)(int, char **, char **);
-typedef void (*finifn)(void);
 
 static struct object **done;	/* objects in initialization order */
 static size_t ndone, capdone;
@@ -89,6 +88,17 @@ void init_main_program(int argc, char **argv, char **envp)
 	run_init(o, argc, argv, envp);
 }
 
+/*
+ * A finalizer takes no arguments; it is called with its argument registers
+ * zeroed, so that no pointer or size the shim left there reaches what it
+ * calls (a finalizer whose __cxa_finalize was bound to memset by a
+ * corrupted symbol table cleared a random range with them).
+ */
+static void call_fini(uintptr_t fn)
+{
+	((initfn)fn)(0, NULL, NULL);
+}
+
 void fini_objects(void)
 {
 	while (ndone > 0) {
@@ -100,8 +110,8 @@ void fini_objects(void)
 		shim_debug(SHIM_DEBUG_LIBS, "calling fini: %s", o->path);
 		for (size_t i = o->fini_arraysz; i-- > 0;)
 			if (callable(o, o->fini_array[i]))
-				((finifn)o->fini_array[i])();
+				call_fini(o->fini_array[i]);
 		if (o->fini)
-			((finifn)o->fini)();
+			call_fini(o->fini);
 	}
 }
