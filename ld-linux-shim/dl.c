@@ -53,6 +53,27 @@ static struct object *object_at(uintptr_t addr)
 	return NULL;
 }
 
+/*
+ * A failed dlopen: every object loaded after TAIL leaves the scope and is
+ * unmapped. One that got a TLS module id stays mapped (tls.c keeps
+ * module ids and copies their images into new threads), out of reach.
+ */
+static void dl_unwind(struct object *tail)
+{
+	struct object *n = tail->next;
+
+	tail->next = NULL;
+	load_set_tail(tail);
+	while (n) {
+		struct object *next = n->next;
+
+		n->next = NULL;
+		if (!n->tls_modid)
+			unmap_object(n);
+		n = next;
+	}
+}
+
 void *lx_dlopen(const char *name, int flags)
 {
 	struct object *o, *tail = NULL, *caller;
@@ -79,17 +100,7 @@ void *lx_dlopen(const char *name, int flags)
 				break;
 	}
 	if (o && load_deps_and_relocate(o) < 0) {
-		/* Unwind: nothing half-loaded stays. */
-		struct object *n = tail->next;
-
-		tail->next = NULL;
-		load_set_tail(tail);
-		while (n) {
-			struct object *next = n->next;
-
-			unmap_object(n);
-			n = next;
-		}
+		dl_unwind(tail);
 		o = NULL;
 	}
 	shim_dl_mode = false;
@@ -231,6 +242,7 @@ static const ElfW(Sym) *nearest_sym(const struct object *o, uintptr_t addr)
 		uintptr_t v = o->base + s->st_value;
 
 		if (s->st_shndx == SHN_UNDEF || !s->st_value ||
+		    s->st_name >= o->strsz ||
 		    ELF64_ST_TYPE(s->st_info) == STT_TLS || v > addr)
 			continue;
 		if (s->st_size && addr >= v + s->st_size)

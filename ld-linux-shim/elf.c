@@ -1,8 +1,9 @@
 /*
  * ELF validation: everything the loader checks about a file before it maps
- * a byte of it. Pure functions over a buffer holding the start of the file
- * (the ELF header and the program headers), so the unit tests drive them
- * directly. A file that passes can be mapped without reading outside it.
+ * a byte of it (elf_check: pure functions over a buffer holding the ELF
+ * header and the program headers). A file that passes can be mapped
+ * without reading outside it. The checks of the mapped image, which every
+ * table must pass before the loader reads it, are in elf-image.c.
  */
 #include <stdio.h>
 #include <string.h>
@@ -72,6 +73,9 @@ static const char *check_phdrs(const ElfW(Phdr) *ph, size_t n,
 			return "malformed ELF file: PT_LOAD offset and address not congruent";
 		if (p->p_vaddr < last_end)
 			return "malformed ELF file: PT_LOAD segments overlap or are not sorted";
+		/* the later mapping would take the page, and its protection */
+		if (last_end && p->p_vaddr / PAGE <= (last_end - 1) / PAGE)
+			return "malformed ELF file: PT_LOAD segments share a page";
 		last_end = p->p_vaddr + p->p_memsz;
 	}
 	if (!nload)

@@ -10,7 +10,6 @@
 #include "shim.h"
 
 typedef void (*initfn)(int, char **, char **);
-typedef void (*finifn)(void);
 
 static struct object **done;	/* objects in initialization order */
 static size_t ndone, capdone;
@@ -25,13 +24,30 @@ static void record(struct object *o)
 	done[ndone++] = o;
 }
 
+/*
+ * May entry FN of O's initializer or finalizer arrays be called? Only
+ * code of O is (0 and -1 are the linkers' placeholders); elf-image.c
+ * checked DT_INIT and DT_FINI, the arrays' entries are known only after
+ * relocation.
+ */
+static bool callable(const struct object *o, uintptr_t fn)
+{
+	if (!fn || fn == (uintptr_t)-1)
+		return false;
+	if (elf_in_segment(o, fn, 1, PF_X))
+		return true;
+	shim_debug(SHIM_DEBUG_LIBS, "%s: not calling %#lx: outside the code",
+		o->path, (unsigned long)fn);
+	return false;
+}
+
 static void run_init(struct object *o, int argc, char **argv, char **envp)
 {
 	shim_debug(SHIM_DEBUG_LIBS, "calling init: %s", o->path);
 	if (o->init)
 		((initfn)o->init)(argc, argv, envp);
 	for (size_t i = 0; i < o->init_arraysz; i++)
-		if (o->init_array[i] && o->init_array[i] != (uintptr_t)-1)
+		if (callable(o, o->init_array[i]))
 			((initfn)o->init_array[i])(argc, argv, envp);
 }
 
@@ -55,7 +71,9 @@ void init_objects(struct object *root, int argc, char **argv, char **envp)
 	/* The program's DT_PREINIT_ARRAY runs before any library's init. */
 	if (root->is_main)
 		for (size_t i = 0; i < root->preinit_arraysz; i++)
-			((initfn)root->preinit_array[i])(argc, argv, envp);
+			if (callable(root, root->preinit_array[i]))
+				((initfn)root->preinit_array[i])(argc, argv,
+					envp);
 	visit(root, argc, argv, envp);
 }
 
@@ -70,6 +88,17 @@ void init_main_program(int argc, char **argv, char **envp)
 	run_init(o, argc, argv, envp);
 }
 
+/*
+ * A finalizer takes no arguments; it is called with its argument registers
+ * zeroed, so that no pointer or size the shim left there reaches what it
+ * calls (a finalizer whose __cxa_finalize was bound to memset by a
+ * corrupted symbol table cleared a random range with them).
+ */
+static void call_fini(uintptr_t fn)
+{
+	((initfn)fn)(0, NULL, NULL);
+}
+
 void fini_objects(void)
 {
 	while (ndone > 0) {
@@ -80,9 +109,9 @@ void fini_objects(void)
 		o->fini_done = true;
 		shim_debug(SHIM_DEBUG_LIBS, "calling fini: %s", o->path);
 		for (size_t i = o->fini_arraysz; i-- > 0;)
-			if (o->fini_array[i] && o->fini_array[i] != (uintptr_t)-1)
-				((finifn)o->fini_array[i])();
+			if (callable(o, o->fini_array[i]))
+				call_fini(o->fini_array[i]);
 		if (o->fini)
-			((finifn)o->fini)();
+			call_fini(o->fini);
 	}
 }

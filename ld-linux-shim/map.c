@@ -98,6 +98,7 @@ static void scan_phdrs(struct object *o)
 		switch (p->p_type) {
 		case PT_DYNAMIC:
 			o->dynamic = (void *)(o->base + p->p_vaddr);
+			o->dynsz = p->p_memsz;
 			break;
 		case PT_TLS:
 			o->tls_image = (void *)(o->base + p->p_vaddr);
@@ -187,7 +188,8 @@ static const ElfW(Phdr) *mapped_phdrs(struct object *o, const ElfW(Ehdr) *eh,
 	for (size_t i = 0; i < eh->e_phnum; i++) {
 		const ElfW(Phdr) *p = &ph[i];
 
-		if (p->p_type == PT_LOAD && eh->e_phoff >= p->p_offset &&
+		if (p->p_type == PT_LOAD && (p->p_flags & (PF_R | PF_W)) &&
+		    eh->e_phoff >= p->p_offset &&
 		    eh->e_phoff + eh->e_phnum * sizeof *ph <=
 		    p->p_offset + p->p_filesz)
 			return (void *)(o->base + p->p_vaddr +
@@ -217,9 +219,19 @@ struct object *map_object(const char *path, int fd, enum origin origin,
 		goto fail;
 	o->phnum = eh->e_phnum;
 	o->phdr = mapped_phdrs(o, eh, (const void *)(buf + eh->e_phoff));
+	if (!o->phdr) {
+		shim_msg("%s: out of memory", path);
+		goto fail;
+	}
 	o->entry = eh->e_entry + o->base;
 	scan_phdrs(o);
 	free(buf);
+	if (origin == ORIGIN_MAIN && !elf_in_segment(o, o->entry, 1, PF_X)) {
+		shim_msg("%s: malformed ELF file: entry point outside the code",
+			path);
+		unmap_object(o);
+		return NULL;
+	}
 	if (object_parse_dynamic(o) < 0) {
 		unmap_object(o);
 		return NULL;
@@ -259,6 +271,10 @@ struct object *object_from_memory(const ElfW(Phdr) *phdr, size_t phnum,
 
 void unmap_object(struct object *o)
 {
+	/* program headers outside the image are a copy (mapped_phdrs) */
+	if (o->map_len && o->phdr && (uintptr_t)o->phdr - o->map_start >=
+	    o->map_len)
+		free((void *)o->phdr);
 	if (o->map_len)
 		munmap((void *)o->map_start, o->map_len);
 	free(o->deps);
@@ -268,140 +284,138 @@ void unmap_object(struct object *o)
 	free(o);
 }
 
-/* Is [addr, addr+len) inside the object's loadable segments? */
-static bool in_image(const struct object *o, uintptr_t addr, size_t len)
-{
-	for (size_t i = 0; i < o->phnum; i++) {
-		const ElfW(Phdr) *p = &o->phdr[i];
-		uintptr_t s = o->base + p->p_vaddr;
-
-		if (p->p_type == PT_LOAD && addr >= s && len <= p->p_memsz &&
-		    addr - s <= p->p_memsz - len)
-			return true;
-	}
-	return false;
-}
-
-static size_t gnu_hash_nsyms(const uint32_t *gh)
-{
-	uint32_t nbuckets = gh[0], symoffset = gh[1], bloom = gh[2];
-	const uint32_t *buckets = gh + 4 + bloom * 2;
-	const uint32_t *chain = buckets + nbuckets;
-	uint32_t max = 0;
-
-	for (uint32_t i = 0; i < nbuckets; i++)
-		if (buckets[i] > max)
-			max = buckets[i];
-	if (max < symoffset)
-		return symoffset;
-	while (!(chain[max - symoffset] & 1))
-		max++;
-	return max + 1;
-}
+/* The dynamic section's string offsets, checked once the table is. */
+struct dyn_strs {
+	size_t rpath, runpath, soname;
+	bool has_rpath, has_runpath, has_soname;
+};
 
 #define DYN_PTR(field, type) o->field = (type)(o->base + d->d_un.d_ptr)
 
+/* A tag that locates a table (checked later, by elf_check_object). */
+static void table_tag(struct object *o, const ElfW(Dyn) *d)
+{
+	switch (d->d_tag) {
+	case DT_STRTAB: DYN_PTR(strtab, const char *); break;
+	case DT_SYMTAB: DYN_PTR(symtab, const ElfW(Sym) *); break;
+	case DT_HASH: DYN_PTR(hash, const uint32_t *); break;
+	case DT_GNU_HASH: DYN_PTR(gnu_hash, const uint32_t *); break;
+	case DT_RELA: DYN_PTR(rela, const ElfW(Rela) *); break;
+	case DT_JMPREL: DYN_PTR(jmprel, const ElfW(Rela) *); break;
+	case DT_RELR: DYN_PTR(relr, const uint64_t *); break;
+	case DT_VERSYM: DYN_PTR(versym, const ElfW(Versym) *); break;
+	case DT_VERDEF: DYN_PTR(verdef, const ElfW(Verdef) *); break;
+	case DT_VERNEED: DYN_PTR(verneed, const ElfW(Verneed) *); break;
+	case DT_INIT: o->init = o->base + d->d_un.d_ptr; break;
+	case DT_FINI: o->fini = o->base + d->d_un.d_ptr; break;
+	case DT_INIT_ARRAY: DYN_PTR(init_array, const uintptr_t *); break;
+	case DT_FINI_ARRAY: DYN_PTR(fini_array, const uintptr_t *); break;
+	case DT_PREINIT_ARRAY:
+		DYN_PTR(preinit_array, const uintptr_t *);
+		break;
+	}
+}
+
+/* Entry sizes: the only ones this loader reads. */
+static const char *ent_tag(const ElfW(Dyn) *d)
+{
+	switch (d->d_tag) {
+	case DT_SYMENT:
+		return d->d_un.d_val == sizeof(ElfW(Sym)) ? NULL :
+			"malformed ELF file: bad DT_SYMENT";
+	case DT_RELAENT:
+		return d->d_un.d_val == sizeof(ElfW(Rela)) ? NULL :
+			"malformed ELF file: bad DT_RELAENT";
+	case DT_RELRENT:
+		return d->d_un.d_val == sizeof(uint64_t) ? NULL :
+			"malformed ELF file: bad DT_RELRENT";
+	case DT_PLTREL:
+		return d->d_un.d_val == DT_RELA ? NULL :
+			"malformed ELF file: DT_PLTREL is not DT_RELA";
+	case DT_REL:
+	case DT_RELSZ:
+		return "malformed ELF file: DT_REL relocations (x86-64 has RELA only)";
+	}
+	return NULL;
+}
+
+/* An array size in bytes, as a count of pointers. */
+static const char *array_size(size_t *count, const ElfW(Dyn) *d)
+{
+	*count = d->d_un.d_val / sizeof(uintptr_t);
+	return d->d_un.d_val % sizeof(uintptr_t) ?
+		"malformed ELF file: initializer array size not a multiple of 8" :
+		NULL;
+}
+
+/* A tag that holds a size, a count, a string offset or flags. */
+static const char *value_tag(struct object *o, const ElfW(Dyn) *d,
+	struct dyn_strs *s)
+{
+	size_t v = d->d_un.d_val;
+
+	switch (d->d_tag) {
+	case DT_STRSZ: o->strsz = v; break;
+	case DT_RELASZ: o->relasz = v; break;
+	case DT_PLTRELSZ: o->pltrelsz = v; break;
+	case DT_RELRSZ: o->relrsz = v; break;
+	case DT_VERDEFNUM: o->verdefnum = v; break;
+	case DT_VERNEEDNUM: o->verneednum = v; break;
+	case DT_INIT_ARRAYSZ: return array_size(&o->init_arraysz, d);
+	case DT_FINI_ARRAYSZ: return array_size(&o->fini_arraysz, d);
+	case DT_PREINIT_ARRAYSZ: return array_size(&o->preinit_arraysz, d);
+	case DT_RPATH: s->rpath = v; s->has_rpath = true; break;
+	case DT_RUNPATH: s->runpath = v; s->has_runpath = true; break;
+	case DT_SONAME: s->soname = v; s->has_soname = true; break;
+	case DT_TEXTREL: o->has_textrel = true; break;
+	case DT_FLAGS: o->has_textrel |= (v & DF_TEXTREL) != 0; break;
+	default: return ent_tag(d);
+	}
+	return NULL;
+}
+
+/* The strings the dynamic section names (DT_NEEDED, rpath, soname). */
+static const char *set_strings(struct object *o, const struct dyn_strs *s)
+{
+	for (ElfW(Dyn) *d = o->dynamic; d->d_tag != DT_NULL; d++)
+		if (d->d_tag == DT_NEEDED && d->d_un.d_val >= o->strsz)
+			return "malformed ELF file: DT_NEEDED string offset past the string table";
+	if ((s->has_rpath && s->rpath >= o->strsz) ||
+	    (s->has_runpath && s->runpath >= o->strsz) ||
+	    (s->has_soname && s->soname >= o->strsz))
+		return "malformed ELF file: string offset past the string table";
+	if (s->has_rpath)
+		o->rpath = o->strtab + s->rpath;
+	if (s->has_runpath)
+		o->runpath = o->strtab + s->runpath;
+	if (s->has_soname)
+		o->soname = o->strtab + s->soname;
+	return NULL;
+}
+
+/*
+ * Read the dynamic section into O and check every table it names
+ * (elf-image.c) before anything else reads them.
+ */
 int object_parse_dynamic(struct object *o)
 {
-	size_t rpath_off = 0, runpath_off = 0, soname_off = 0;
-	bool has_rpath = false, has_runpath = false, has_soname = false;
-	const char *what = NULL;
+	struct dyn_strs strs = { 0 };
+	const char *why;
 
 	if (!o->dynamic)
 		return 0;	/* static: nothing to bind */
+	if ((why = elf_check_dynamic(o)))
+		goto fail;
 	for (ElfW(Dyn) *d = o->dynamic; d->d_tag != DT_NULL; d++) {
-		switch (d->d_tag) {
-		case DT_STRTAB: DYN_PTR(strtab, const char *); break;
-		case DT_STRSZ: o->strsz = d->d_un.d_val; break;
-		case DT_SYMTAB: DYN_PTR(symtab, const ElfW(Sym) *); break;
-		case DT_HASH: DYN_PTR(hash, const uint32_t *); break;
-		case DT_GNU_HASH: DYN_PTR(gnu_hash, const uint32_t *); break;
-		case DT_RELA: DYN_PTR(rela, const ElfW(Rela) *); break;
-		case DT_RELASZ: o->relasz = d->d_un.d_val; break;
-		case DT_JMPREL: DYN_PTR(jmprel, const ElfW(Rela) *); break;
-		case DT_PLTRELSZ: o->pltrelsz = d->d_un.d_val; break;
-		case DT_RELR: DYN_PTR(relr, const uint64_t *); break;
-		case DT_RELRSZ: o->relrsz = d->d_un.d_val; break;
-		case DT_VERSYM: DYN_PTR(versym, const ElfW(Versym) *); break;
-		case DT_VERDEF: DYN_PTR(verdef, const ElfW(Verdef) *); break;
-		case DT_VERDEFNUM: o->verdefnum = d->d_un.d_val; break;
-		case DT_VERNEED: DYN_PTR(verneed, const ElfW(Verneed) *); break;
-		case DT_VERNEEDNUM: o->verneednum = d->d_un.d_val; break;
-		case DT_INIT: o->init = o->base + d->d_un.d_ptr; break;
-		case DT_FINI: o->fini = o->base + d->d_un.d_ptr; break;
-		case DT_INIT_ARRAY: DYN_PTR(init_array, const uintptr_t *); break;
-		case DT_INIT_ARRAYSZ: o->init_arraysz = d->d_un.d_val / 8; break;
-		case DT_FINI_ARRAY: DYN_PTR(fini_array, const uintptr_t *); break;
-		case DT_FINI_ARRAYSZ: o->fini_arraysz = d->d_un.d_val / 8; break;
-		case DT_PREINIT_ARRAY:
-			DYN_PTR(preinit_array, const uintptr_t *);
-			break;
-		case DT_PREINIT_ARRAYSZ:
-			o->preinit_arraysz = d->d_un.d_val / 8;
-			break;
-		case DT_RPATH: rpath_off = d->d_un.d_val; has_rpath = true; break;
-		case DT_RUNPATH:
-			runpath_off = d->d_un.d_val;
-			has_runpath = true;
-			break;
-		case DT_SONAME:
-			soname_off = d->d_un.d_val;
-			has_soname = true;
-			break;
-		case DT_TEXTREL: o->has_textrel = true; break;
-		default: break;
-		}
+		table_tag(o, d);
+		if ((why = value_tag(o, d, &strs)))
+			goto fail;
 	}
-	if (!o->strtab || !in_image(o, (uintptr_t)o->strtab, o->strsz))
-		what = "string table outside the image";
-	else if (o->strsz && o->strtab[o->strsz - 1])
-		what = "string table not terminated";
-	else if (!o->symtab || !in_image(o, (uintptr_t)o->symtab, 1))
-		what = "symbol table outside the image";
-	else if (o->rela && !in_image(o, (uintptr_t)o->rela, o->relasz))
-		what = "relocations outside the image";
-	else if (o->jmprel && !in_image(o, (uintptr_t)o->jmprel, o->pltrelsz))
-		what = "PLT relocations outside the image";
-	else if ((has_rpath && rpath_off >= o->strsz) ||
-		 (has_runpath && runpath_off >= o->strsz) ||
-		 (has_soname && soname_off >= o->strsz))
-		what = "string offset past the string table";
-	else if (o->gnu_hash && !in_image(o, (uintptr_t)o->gnu_hash, 16))
-		what = "hash table outside the image";
-	else if (o->hash && !in_image(o, (uintptr_t)o->hash, 8))
-		what = "hash table outside the image";
-	if (what) {
-		shim_msg("%s: malformed ELF file: %s", o->path, what);
-		return -1;
-	}
-	for (ElfW(Dyn) *d = o->dynamic; d->d_tag != DT_NULL; d++) {
-		if (d->d_tag == DT_NEEDED && d->d_un.d_val >= o->strsz) {
-			shim_msg("%s: malformed ELF file: DT_NEEDED string offset past the string table",
-				o->path);
-			return -1;
-		}
-	}
-	if (has_rpath)
-		o->rpath = o->strtab + rpath_off;
-	if (has_runpath)
-		o->runpath = o->strtab + runpath_off;
-	if (has_soname)
-		o->soname = o->strtab + soname_off;
-	/* DT_HASH counts every dynamic symbol; DT_GNU_HASH only reaches the
-	 * last exported one (some linkers leave imports after it, and a
-	 * library that exports nothing has no hashed symbol at all). The
-	 * linkers put .dynstr right after .dynsym: the space between them
-	 * bounds the table too. */
-	if (o->hash) {
-		o->nsyms = o->hash[1];
-	} else if (o->gnu_hash) {
-		size_t gap = (uintptr_t)o->strtab > (uintptr_t)o->symtab ?
-			((uintptr_t)o->strtab - (uintptr_t)o->symtab) /
-			sizeof(ElfW(Sym)) : 0;
-
-		o->nsyms = gnu_hash_nsyms(o->gnu_hash);
-		if (gap > o->nsyms)
-			o->nsyms = gap;
-	}
+	if ((why = elf_check_object(o)) ||
+	    (why = set_strings(o, &strs)))
+		goto fail;
 	return 0;
+fail:
+	shim_msg("%s: %s", o->path, why);
+	return -1;
 }

@@ -177,130 +177,220 @@ static bool resolve(struct object *o, size_t idx, uint32_t type,
 	return false;
 }
 
+/* Stores of any alignment (the ELF file decides where). */
+static void store64(uintptr_t where, uint64_t v)
+{
+	memcpy((void *)where, &v, sizeof v);
+}
+
+static void store32(uintptr_t where, uint32_t v)
+{
+	memcpy((void *)where, &v, sizeof v);
+}
+
+static void add_base(uintptr_t where, uintptr_t base)
+{
+	uint64_t v;
+
+	memcpy(&v, (void *)where, sizeof v);
+	store64(where, v + base);
+}
+
 static void apply_relr(struct object *o)
 {
-	uintptr_t *where = NULL;
+	uintptr_t where = 0;
 
 	for (size_t i = 0; i < o->relrsz / 8; i++) {
 		uint64_t e = o->relr[i];
 
 		if (!(e & 1)) {
-			where = (uintptr_t *)(o->base + e);
-			*where++ += o->base;
+			where = o->base + e;
+			add_base(where, o->base);
+			where += 8;
 			continue;
 		}
-		for (uintptr_t *p = where; e >>= 1; p++)
+		for (uintptr_t p = where; e >>= 1; p += 8)
 			if (e & 1)
-				*p += o->base;
-		where += 63;
+				add_base(p, o->base);
+		where += 63 * 8;
 	}
 }
 
-static int apply_rela(struct object *o, const ElfW(Rela) *r, size_t n,
+/* R_X86_64_COPY: the definer's bytes, if they are inside its image. */
+static int copy_reloc(struct object *o, uintptr_t where, size_t idx,
+	const struct symdef *d, uintptr_t sv)
+{
+	size_t sz = o->symtab[idx].st_size;
+
+	if (!d->obj)
+		return 0;
+	if (d->bdef) {
+		if (d->bdef->size < sz)
+			sz = d->bdef->size;
+		memcpy((void *)where, lx_sym_addr(d->bdef), sz);
+		return 0;
+	}
+	if (d->sym->st_size < sz)
+		sz = d->sym->st_size;
+	if (sz && !elf_in_segment(d->obj, sv, sz, PF_R | PF_W)) {
+		shim_msg("%s: malformed ELF file: COPY relocation source outside the image",
+			d->obj->path);
+		return -1;
+	}
+	memcpy((void *)where, (void *)sv, sz);
+	return 0;
+}
+
+/* The value of symbol IDX of O for a relocation; false if missing. */
+static bool symbol_value(struct object *o, size_t idx, uint32_t type,
+	struct object *const *scope, size_t nscope, struct symdef *d,
+	uintptr_t *sv)
+{
+	const ElfW(Sym) *s = &o->symtab[idx];
+
+	*sv = 0;
+	if (!resolve(o, idx, type, scope, nscope, d))
+		return false;
+	if (!d->obj && type != R_X86_64_COPY) {
+		/* weak undefined or allowed missing */
+		if (shim_cfg.allow_missing &&
+		    ELF64_ST_BIND(s->st_info) != STB_WEAK &&
+		    ELF64_ST_TYPE(s->st_info) != STT_OBJECT)
+			*sv = missing_stub(o->strtab + s->st_name,
+				object_ref_version(o, idx));
+	} else if (d->sym && shim_missing_count &&
+		   ELF64_ST_TYPE(d->sym->st_info) == STT_GNU_IFUNC) {
+		*sv = 0;	/* failing anyway: run no resolver */
+	} else if (d->obj) {
+		*sv = symdef_address(d);
+	}
+	return true;
+}
+
+/* A TLS relocation of a module without static TLS: glibc's words. */
+static int static_tls(uintptr_t where, uint32_t type, const struct symdef *d,
+	uintptr_t v)
+{
+	if (d->obj && d->obj->tls_dynamic) {
+		shim_msg("%s: cannot allocate memory in static TLS block",
+			d->obj->path);
+		return -1;
+	}
+	v += d->obj ? d->obj->tls_tpoff : 0;
+	if (type == R_X86_64_TPOFF64) {
+		store64(where, v);
+		return 0;
+	}
+	store64(where, (uintptr_t)shim_tlsdesc_static);
+	store64(where + 8, v);
+	return 0;
+}
+
+/* Write relocation R (symbol value SV, definition D) at WHERE. */
+static int apply_one(struct object *o, const ElfW(Rela) *r, uintptr_t where,
+	const struct symdef *d, uintptr_t sv)
+{
+	uint32_t type = ELF64_R_TYPE(r->r_info);
+
+	switch (type) {
+	case R_X86_64_64:
+	case R_X86_64_DTPOFF64:
+		store64(where, sv + r->r_addend);
+		return 0;
+	case R_X86_64_GLOB_DAT:
+	case R_X86_64_JUMP_SLOT:
+		store64(where, sv);
+		return 0;
+	case R_X86_64_PC32:
+		store32(where, sv + r->r_addend - where);
+		return 0;
+	case R_X86_64_32:
+	case R_X86_64_32S:
+		store32(where, sv + r->r_addend);
+		return 0;
+	case R_X86_64_COPY:
+		return copy_reloc(o, where, ELF64_R_SYM(r->r_info), d, sv);
+	case R_X86_64_DTPMOD64:
+		store64(where, d->obj ? d->obj->tls_modid : 0);
+		return 0;
+	case R_X86_64_TPOFF64:
+	case R_X86_64_TLSDESC:
+		return static_tls(where, type, d, sv + r->r_addend);
+	}
+	/* elf_check_rela let no other type through */
+	shim_msg("%s: unsupported relocation type %u", o->path, type);
+	return -1;
+}
+
+/* RELA entries that elf_check_rela let through. */
+static int apply_checked(struct object *o, const ElfW(Rela) *r, size_t n,
 	struct object *const *scope, size_t nscope)
 {
 	for (size_t i = 0; i < n; i++, r++) {
 		uint32_t type = ELF64_R_TYPE(r->r_info);
 		size_t idx = ELF64_R_SYM(r->r_info);
-		uintptr_t *where = (uintptr_t *)(o->base + r->r_offset);
+		uintptr_t where = o->base + r->r_offset;
 		struct symdef d = { 0 };
 		uintptr_t sv = 0;
 
 		if (type == R_X86_64_NONE)
 			continue;
 		if (type == R_X86_64_RELATIVE) {
-			*where = o->base + r->r_addend;
+			store64(where, o->base + r->r_addend);
 			continue;
 		}
 		if (type == R_X86_64_IRELATIVE) {
-			uintptr_t (*fn)(void) = (void *)(o->base + r->r_addend);
-			*where = fn();
+			/* failing anyway (a symbol is missing): run no
+			 * resolver, which may need that symbol */
+			store64(where, shim_missing_count ? 0 :
+				shim_call_resolver(o->base + r->r_addend));
 			continue;
 		}
-		if (idx) {
-			if (idx >= o->nsyms && o->nsyms) {
-				shim_msg("%s: malformed ELF file: relocation symbol index out of range",
-					o->path);
-				return -1;
-			}
-			if (!resolve(o, idx, type, scope, nscope, &d))
-				continue;
-			if (!d.obj && type != R_X86_64_COPY) {
-				/* weak undefined or allowed missing */
-				const ElfW(Sym) *s = &o->symtab[idx];
-
-				if (shim_cfg.allow_missing &&
-				    ELF64_ST_BIND(s->st_info) != STB_WEAK &&
-				    ELF64_ST_TYPE(s->st_info) != STT_OBJECT)
-					sv = missing_stub(o->strtab + s->st_name,
-						object_ref_version(o, idx));
-			} else if (d.obj) {
-				sv = symdef_address(&d);
-			}
-		} else {
+		if (!idx)
 			d.obj = o;
-		}
-		switch (type) {
-		case R_X86_64_64:
-			*where = sv + r->r_addend;
-			break;
-		case R_X86_64_GLOB_DAT:
-		case R_X86_64_JUMP_SLOT:
-			*where = sv;
-			break;
-		case R_X86_64_PC32:
-			*(uint32_t *)where = sv + r->r_addend - (uintptr_t)where;
-			break;
-		case R_X86_64_32:
-		case R_X86_64_32S:
-			*(uint32_t *)where = sv + r->r_addend;
-			break;
-		case R_X86_64_COPY: {
-			size_t sz = o->symtab[idx].st_size;
-
-			if (!d.obj)
-				break;
-			if (d.bdef) {
-				if (d.bdef->size < sz)
-					sz = d.bdef->size;
-				memcpy(where, lx_sym_addr(d.bdef), sz);
-			} else {
-				if (d.sym->st_size < sz)
-					sz = d.sym->st_size;
-				memcpy(where, (void *)sv, sz);
-			}
-			break;
-		}
-		case R_X86_64_DTPMOD64:
-			*where = d.obj ? d.obj->tls_modid : 0;
-			break;
-		case R_X86_64_DTPOFF64:
-			*where = sv + r->r_addend;
-			break;
-		case R_X86_64_TPOFF64:
-		case R_X86_64_TLSDESC:
-			if (d.obj && d.obj->tls_dynamic) {
-				/* glibc's words for static TLS it lacks */
-				shim_msg("%s: cannot allocate memory in static "
-					"TLS block", d.obj->path);
-				return -1;
-			}
-			if (type == R_X86_64_TPOFF64) {
-				*where = (d.obj ? d.obj->tls_tpoff : 0) + sv +
-					r->r_addend;
-				break;
-			}
-			where[0] = (uintptr_t)shim_tlsdesc_static;
-			where[1] = (d.obj ? d.obj->tls_tpoff : 0) + sv +
-				r->r_addend;
-			break;
-		default:
-			shim_msg("%s: unsupported relocation type %u", o->path,
-				type);
+		else if (!symbol_value(o, idx, type, scope, nscope, &d, &sv))
+			continue;
+		if (apply_one(o, r, where, &d, sv) < 0)
 			return -1;
-		}
 	}
 	return 0;
+}
+
+/* Check and apply RELA entries a run at a time (the run stays in the
+ * cache between the two). */
+#define RUN 512
+
+static int apply_rela(struct object *o, const ElfW(Rela) *r, size_t n,
+	struct object *const *scope, size_t nscope)
+{
+	const char *why;
+	char msg[160];
+
+	for (size_t i = 0; i < n; i += RUN) {
+		size_t m = n - i < RUN ? n - i : RUN;
+
+		if ((why = elf_check_rela(o, r + i, m, msg, sizeof msg))) {
+			shim_msg("%s: %s", o->path, why);
+			return -1;
+		}
+		if (apply_checked(o, r + i, m, scope, nscope) < 0)
+			return -1;
+	}
+	return 0;
+}
+
+/* DT_TEXTREL: every segment writable while relocating. */
+static void text_writable(const struct object *o)
+{
+	for (size_t i = 0; i < o->phnum; i++) {
+		const ElfW(Phdr) *p = &o->phdr[i];
+		uintptr_t s = o->base + p->p_vaddr;
+
+		if (p->p_type == PT_LOAD)
+			mprotect((void *)(s & ~4095ul), ((s + p->p_memsz +
+				4095) & ~4095ul) - (s & ~4095ul),
+				PROT_READ | PROT_WRITE | PROT_EXEC);
+	}
 }
 
 int relocate_object(struct object *o, struct object *const *scope,
@@ -313,13 +403,9 @@ int relocate_object(struct object *o, struct object *const *scope,
 		return 0;
 	if (build_ver_names(o) < 0)
 		return -1;
-	apply_relr(o);
 	if (o->has_textrel)
-		for (size_t i = 0; i < o->phnum; i++)
-			if (o->phdr[i].p_type == PT_LOAD)
-				mprotect((void *)((o->base + o->phdr[i].p_vaddr) &
-					~4095ul), o->phdr[i].p_memsz + 4096,
-					PROT_READ | PROT_WRITE | PROT_EXEC);
+		text_writable(o);
+	apply_relr(o);
 	if (apply_rela(o, o->rela, o->relasz / sizeof *o->rela, scope,
 	    nscope) < 0)
 		return -1;

@@ -10,6 +10,7 @@
 #ifndef DT_RELR
 #define DT_RELRSZ 35	/* musl 1.2.3's <elf.h> predates RELR */
 #define DT_RELR 36
+#define DT_RELRENT 37
 #endif
 #include <link.h>
 #include <stdbool.h>
@@ -65,6 +66,7 @@ struct object {
 	size_t phnum;
 	uintptr_t entry;
 	ElfW(Dyn) *dynamic;
+	size_t dynsz;			/* PT_DYNAMIC's memory size */
 
 	const char *strtab;
 	size_t strsz;
@@ -88,6 +90,11 @@ struct object {
 	const uintptr_t *init_array, *fini_array, *preinit_array;
 	size_t init_arraysz, fini_arraysz, preinit_arraysz;
 	uintptr_t relro_start, relro_end;
+	/* The tables relocations must not write (elf-image.c). */
+	struct elf_guards {
+		size_t n;
+		uintptr_t lo[16], hi[16];
+	} guards;
 
 	/* TLS */
 	const void *tls_image;
@@ -137,6 +144,23 @@ extern bool shim_error_seen;
 const char *elf_check(const unsigned char *buf, size_t len, uint64_t filesize,
 	bool want_dyn, char *msg, size_t msgsz);
 
+/* elf-image.c: checks of a mapped object (NULL if acceptable, else the
+ * message). elf_check_dynamic: PT_DYNAMIC is inside and ends with DT_NULL;
+ * elf_check_object (once the dynamic section is read): every table, index,
+ * chain and RELR target is inside the object, and no RELR entry writes
+ * over a table the loader reads; sets nsyms and guards.
+ * elf_check_rela (after elf_check_object): the same for N RELA entries,
+ * which relocate_object checks a cache-sized run at a time before
+ * applying them. */
+const char *elf_check_dynamic(const struct object *o);
+const char *elf_check_object(struct object *o);
+const char *elf_check_rela(const struct object *o, const ElfW(Rela) *r,
+	size_t n, char *msg, size_t msgsz);
+/* Are LEN bytes at ADDR inside one PT_LOAD of O with one of FLAGS (PF_*;
+ * 0: any)? */
+bool elf_in_segment(const struct object *o, uintptr_t addr, uint64_t len,
+	unsigned flags);
+
 /* search.c */
 int reroot_resolve(const char *prefix, const char *path, char *out,
 	size_t outsz);
@@ -183,6 +207,9 @@ const ElfW(Sym) *object_lookup2(const struct object *o, const char *name,
 bool lookup_symbol(const struct symref *ref, const struct object *skip,
 	struct object *const *scope, size_t nscope, struct symdef *out);
 uintptr_t symdef_address(const struct symdef *d);
+/* Calls an IFUNC resolver (IRELATIVE, STT_GNU_IFUNC): the fuzzer, which
+ * runs no code of the objects it loads, replaces it. */
+extern uintptr_t (*shim_call_resolver)(uintptr_t fn);
 /* SHIM_TRACE: -1 not looked at yet, 0 off, 1 on (trace.c sets it). */
 extern int shim_trace_state;
 

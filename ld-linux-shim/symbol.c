@@ -146,7 +146,7 @@ const ElfW(Sym) *object_lookup2(const struct object *o, const char *name,
 		i = buckets[gh % nbuckets];
 		if (i < symoffset)
 			return NULL;
-		for (;; i++) {
+		for (; i < o->nsyms; i++) {
 			uint32_t h = chain[i - symoffset];
 
 			if ((h | 1) == (gh | 1))
@@ -160,11 +160,12 @@ const ElfW(Sym) *object_lookup2(const struct object *o, const char *name,
 		uint32_t nbucket = o->hash[0];
 		const uint32_t *bucket = o->hash + 2;
 		const uint32_t *chain = bucket + nbucket;
+		size_t steps = o->nsyms;	/* a cycle cannot hang */
 
 		if (!nbucket)
 			return NULL;
-		for (uint32_t i = bucket[sh % nbucket]; i && i < o->nsyms;
-		     i = chain[i])
+		for (uint32_t i = bucket[sh % nbucket]; i && i < o->nsyms &&
+		     steps--; i = chain[i])
 			CONSIDER(i);
 	}
 	return ncand == 1 ? cand : NULL;
@@ -227,6 +228,13 @@ bool lookup_symbol(const struct symref *ref, const struct object *skip,
 
 int shim_trace_state = -1;
 
+static uintptr_t call_resolver(uintptr_t fn)
+{
+	return ((uintptr_t (*)(void))fn)();
+}
+
+uintptr_t (*shim_call_resolver)(uintptr_t fn) = call_resolver;
+
 uintptr_t symdef_address(const struct symdef *d)
 {
 	if (d->bdef) {
@@ -239,10 +247,7 @@ uintptr_t symdef_address(const struct symdef *d)
 	}
 	if (ELF64_ST_TYPE(d->sym->st_info) == STT_TLS)
 		return d->sym->st_value;
-	if (ELF64_ST_TYPE(d->sym->st_info) == STT_GNU_IFUNC) {
-		uintptr_t (*resolver)(void) =
-			(void *)(d->obj->base + d->sym->st_value);
-		return resolver();
-	}
+	if (ELF64_ST_TYPE(d->sym->st_info) == STT_GNU_IFUNC)
+		return shim_call_resolver(d->obj->base + d->sym->st_value);
 	return d->obj->base + d->sym->st_value;
 }

@@ -26,6 +26,9 @@ DYN = struct.Struct("<qQ")
 PT_LOAD, PT_DYNAMIC, PT_TLS = 1, 2, 7
 PF_X = 1
 DT_NULL, DT_NEEDED, DT_STRTAB, DT_STRSZ = 0, 1, 5, 10
+DT_RELA, DT_SYMENT, DT_INIT, DT_JMPREL = 7, 11, 12, 23
+DT_GNU_HASH, DT_VERNEED = 0x6ffffef5, 0x6ffffffe
+RELA = struct.Struct("<QQq")
 LIB_NAME = "libmalf.so"
 
 
@@ -85,6 +88,16 @@ class Elf:
 
 	def dyn(self, tag):
 		return [v for off, t, v in self.dynamic() if t == tag][0]
+
+	def offset_of(self, vaddr):
+		"""The file offset of address VADDR (in a PT_LOAD's file part)."""
+		for _, ph in self.segments(PT_LOAD):
+			if ph[3] <= vaddr < ph[3] + ph[5]:
+				return vaddr - ph[3] + ph[2]
+		raise ValueError("address %#x is not in the file" % vaddr)
+
+	def code_address(self):
+		return [ph for _, ph in self.segments(PT_LOAD) if ph[1] & PF_X][0][3]
 
 
 def m_bad_magic(e):
@@ -171,7 +184,54 @@ def m_tls_align(e):
 	e.set_phdr(at, ph)
 
 
+def m_dynamic_no_null(e):
+	"""PT_DYNAMIC holds only the first entry: no DT_NULL inside it."""
+	at, ph = e.segments(PT_DYNAMIC)[0]
+	ph[5] = ph[6] = DYN.size
+	e.set_phdr(at, ph)
+
+
+def m_syment_wrong(e):
+	e.set_dyn(DT_SYMENT, 16)
+
+
+def m_rela_into_code(e):
+	"""The first RELA relocation writes into the code."""
+	at = e.offset_of(e.dyn(DT_RELA))
+	off, info, addend = RELA.unpack_from(e.d, at)
+	RELA.pack_into(e.d, at, e.code_address(), info, addend)
+
+
+def m_rela_sym_index(e):
+	"""The first PLT relocation names a symbol past the symbol table."""
+	at = e.offset_of(e.dyn(DT_JMPREL))
+	off, info, addend = RELA.unpack_from(e.d, at)
+	RELA.pack_into(e.d, at, off, (0xffffff << 32) | (info & 0xffffffff),
+		       addend)
+
+
+def m_gnu_hash_shift(e):
+	at = e.offset_of(e.dyn(DT_GNU_HASH))
+	struct.pack_into("<I", e.d, at + 12, 99)
+
+
+def m_verneed_aux(e):
+	"""The first version requirement's entries lie 2 GiB away."""
+	at = e.offset_of(e.dyn(DT_VERNEED))
+	struct.pack_into("<I", e.d, at + 8, 0x7fff0000)
+
+
+def m_init_outside(e):
+	"""DT_INIT names the string table, not code."""
+	e.set_dyn(DT_INIT, e.dyn(DT_STRTAB))
+
+
 ELF_MUTATIONS = {
+	"dynamic_no_null": m_dynamic_no_null, "syment_wrong": m_syment_wrong,
+	"rela_into_code": m_rela_into_code,
+	"rela_sym_index": m_rela_sym_index,
+	"gnu_hash_shift": m_gnu_hash_shift, "verneed_aux": m_verneed_aux,
+	"init_outside": m_init_outside,
 	"bad_magic": m_bad_magic, "class32": m_class32,
 	"big_endian": m_big_endian, "aarch64": m_aarch64,
 	"osabi_freebsd": m_osabi_freebsd, "core": m_core,
