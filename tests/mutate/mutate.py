@@ -226,8 +226,9 @@ class Elf:
 		def ptype(i):
 			return self.name_of(PT_NAMES, self.u32(base + i * ent))
 
-		self.regions["phdr"] = [Part("phdr", base, ent, self.phnum,
-					     PHDR, ptype)]
+		if self.phnum:
+			self.regions["phdr"] = [Part("phdr", base, ent,
+						     self.phnum, PHDR, ptype)]
 		for i in range(self.phnum):
 			if self.u32(base + i * ent) == PT_TLS:
 				name = "phdr[%d](PT_TLS)" % i
@@ -249,7 +250,8 @@ class Elf:
 				continue        # SHT_NOBITS, empty, truncated
 			sname = self.cstr(stroff + name)
 			method = SECTIONS.get(sname)
-			parts = method and method(self, off, size, info)
+			parts = method(self, off, size, info) if method else []
+			parts = [p for p in parts or [] if p.count > 0]
 			if parts:
 				self.regions[sname.lstrip(".")] = parts
 
@@ -495,6 +497,15 @@ def describe(outcome, side="shim"):
 	return outcome
 
 
+def first_line(raw, path):
+	"""The first line of a loader's stderr, with PATH's directory cut so
+	that reports do not depend on the temporary directory's name."""
+	lines = raw.decode("utf-8", "replace").strip().splitlines()
+	if not lines:
+		return ""
+	return lines[0].replace(os.path.dirname(path) + "/", "")[:200]
+
+
 def run_shim(shim, path, timeout, env, cwd):
 	try:
 		r = subprocess.run([shim, "--load", path],
@@ -504,8 +515,7 @@ def run_shim(shim, path, timeout, env, cwd):
 				   env=env, cwd=cwd)
 	except subprocess.TimeoutExpired:
 		return "timeout", ""
-	msg = r.stderr.decode("utf-8", "replace").strip().splitlines()
-	return outcome_of_status(r.returncode), (msg[0][:200] if msg else "")
+	return outcome_of_status(r.returncode), first_line(r.stderr, path)
 
 
 def run_glibc(probe, path, timeout, env, cwd):
@@ -519,8 +529,7 @@ def run_glibc(probe, path, timeout, env, cwd):
 			path, r.stderr.decode("utf-8", "replace")))
 	w = line.split()
 	out = " ".join(w[:2]) if w[0] in ("signal", "exit") else w[0]
-	msg = r.stderr.decode("utf-8", "replace").strip().splitlines()
-	return out, (msg[0][:200] if msg else "")
+	return out, first_line(r.stderr, path)
 
 
 def reproduce_cmd(args, case):
