@@ -536,7 +536,7 @@ def reproduce_cmd(args, case):
 	me = os.path.realpath(__file__)
 	d = "/tmp/mutate-case"
 	return ("python3 %s --seed %d --index %d --keep %s %s && %s --load %s"
-		% (me, args.seed, case["index"], d, case["lib"], args.shim,
+		% (me, case["seed"], case["index"], d, case["lib"], args.shim,
 		   os.path.join(d, case_name(case["index"], case["lib"]))))
 
 
@@ -576,9 +576,10 @@ def baseline(args, libs, env, cwd):
 	return good, dropped
 
 
-def run_case(args, elfs, index, workdir, env):
-	elf = elfs[index % len(elfs)]
-	buf, region, desc = make_case(elf, args.seed, index)
+def run_case(args, job, workdir, env):
+	"""JOB is (seed, index, Elf): mutate, load both ways."""
+	seed, index, elf = job
+	buf, region, desc = make_case(elf, seed, index)
 	path = os.path.join(workdir, case_name(index, elf.path))
 	with open(path, "wb") as f:
 		f.write(buf)
@@ -586,7 +587,7 @@ def run_case(args, elfs, index, workdir, env):
 	g, gmsg = run_glibc(args.probe, path, args.timeout, env, workdir)
 	if not args.keep:
 		os.unlink(path)
-	return {"index": index, "lib": elf.path, "region": region,
+	return {"seed": seed, "index": index, "lib": elf.path, "region": region,
 		"desc": desc, "shim": s, "shim_msg": smsg, "glibc": g,
 		"glibc_msg": gmsg}
 
@@ -604,7 +605,7 @@ def tally(items):
 	for k in items:
 		out[k] = out.get(k, 0) + 1
 	return ", ".join("%s %d" % kv for kv in sorted(
-		out.items(), key=lambda kv: (-kv[1], kv[0])))
+		out.items(), key=lambda kv: (-kv[1], kv[0]))) or "none"
 
 
 def case_line(c, path=False):
@@ -623,10 +624,12 @@ def summary(args, cases, nlibs, secs):
 	gb = [c for c in cases if is_bad(c["glibc"])]
 	both = [c for c in sb if is_bad(c["glibc"])]
 	sonly = [c for c in sb if not is_bad(c["glibc"])]
-	line = ("mutate: %d files from %d libraries (seed %d, timeout %gs) "
+	seeds = sorted(set(c["seed"] for c in cases))
+	line = ("mutate: %d files from %d libraries (seed %s, timeout %gs) "
 		"in %.1fs: shim crash/hang %d, glibc crash/hang %d, both %d, "
 		"shim-only %d, glibc-only %d" % (
-			len(cases), nlibs, args.seed, args.timeout, secs,
+			len(cases), nlibs, ",".join(map(str, seeds)) or "-",
+			args.timeout, secs,
 			len(sb), len(gb), len(both), len(sonly),
 			len(gb) - len(both)))
 	return line, sonly
@@ -677,6 +680,38 @@ def report(args, cases, nlibs, secs):
 	return 0
 
 
+def recheck_jobs(path, elfs):
+	"""The cases listed in PATH (a --found file, FOUND.txt or a run's
+	output): lines "#INDEX LIB ...", each under the last "(seed S"."""
+	by_path = {e.path: e for e in elfs}
+	jobs, seed = [], None
+	with open(path) as f:
+		for line in f:
+			m = re.search(r"\(seed (\d+)[,)]", line)
+			if m:
+				seed = int(m.group(1))
+			m = re.match(r"(?:SHIM-ONLY )?#(\d+) (\S+) ", line)
+			if not m or seed is None:
+				continue
+			lib = os.path.realpath(m.group(2))
+			if lib not in by_path:
+				if not os.path.isfile(lib):
+					continue
+				by_path[lib] = Elf(lib, open(lib, "rb").read())
+			jobs.append((seed, int(m.group(1)), by_path[lib]))
+	return jobs
+
+
+def build_probe(src_dir, out_dir):
+	"""Compile mutate-dlopen with the system compiler into OUT_DIR."""
+	cc = os.environ.get("CC") or shutil.which("gcc") or "cc"
+	out = os.path.join(out_dir, "mutate-dlopen")
+	subprocess.run([cc, "-O2", "-Wall", "-Wextra", "-Werror", "-o", out,
+			os.path.join(src_dir, "dlopen-probe.c"), "-ldl"],
+		       check=True)
+	return out
+
+
 def cmd_run(args, libs):
 	env = clean_env()
 	# No core files: a crash must cost no more than the crash.
@@ -686,6 +721,9 @@ def cmd_run(args, libs):
 	os.makedirs(workdir, exist_ok=True)
 	t0 = time.monotonic()
 	try:
+		if not args.probe:
+			args.probe = build_probe(os.path.dirname(
+				os.path.realpath(__file__)), top)
 		elfs, dropped = baseline(args, libs, env, top)
 		for lib, why in dropped:
 			print("mutate: skipped %s: %s" % (lib, why))
@@ -695,16 +733,21 @@ def cmd_run(args, libs):
 			return 1
 		lock = threading.Lock()
 
-		def one(i):
-			c = run_case(args, elfs, i, workdir, env)
+		if args.recheck:
+			jobs = recheck_jobs(args.recheck, elfs)
+		else:
+			jobs = [(args.seed, i, elfs[i % len(elfs)]) for i in
+				range(args.first, args.first + args.count)]
+
+		def one(job):
+			c = run_case(args, job, workdir, env)
 			if args.verbose:
 				with lock:
 					print(case_line(c), flush=True)
 			return c
 
-		last = args.first + args.count
 		with ThreadPoolExecutor(max_workers=args.jobs) as ex:
-			cases = list(ex.map(one, range(args.first, last)))
+			cases = list(ex.map(one, jobs))
 		return report(args, cases, len(elfs), time.monotonic() - t0)
 	finally:
 		shutil.rmtree(top, ignore_errors=True)
@@ -713,7 +756,9 @@ def cmd_run(args, libs):
 def main():
 	ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
 	ap.add_argument("--shim", help="the ld-linux-shim binary (run mode)")
-	ap.add_argument("--probe", help="the mutate-dlopen binary (run mode)")
+	ap.add_argument("--probe", help="the mutate-dlopen binary (default: "
+			"compile dlopen-probe.c with gcc into the temporary "
+			"directory)")
 	ap.add_argument("--seed", type=int, default=1)
 	ap.add_argument("--count", type=int, default=3000,
 			help="files to mutate and load (default 3000)")
@@ -728,6 +773,9 @@ def main():
 	ap.add_argument("--jobs", "-j", type=int, default=os.cpu_count() or 2)
 	ap.add_argument("--min-files", type=int, default=1000)
 	ap.add_argument("--min-libs", type=int, default=10)
+	ap.add_argument("--recheck", metavar="FILE",
+			help="run only the cases listed in FILE (a --found "
+			"file or a run's output) instead of --seed/--count")
 	ap.add_argument("--found", metavar="FILE",
 			help="also write the shim-only cases to FILE")
 	ap.add_argument("--verbose", "-v", action="store_true",
@@ -740,10 +788,13 @@ def main():
 		if not args.keep:
 			sys.exit("mutate.py: --index needs --keep DIR")
 		return cmd_one(args, libs)
-	if not args.shim or not args.probe:
-		sys.exit("mutate.py: --shim and --probe are needed to run")
+	if not args.shim:
+		sys.exit("mutate.py: --shim SHIM is needed to run")
 	args.shim = os.path.realpath(args.shim)
-	args.probe = os.path.realpath(args.probe)
+	if args.probe:
+		args.probe = os.path.realpath(args.probe)
+	if args.recheck:
+		args.min_files = 0
 	if args.keep:
 		args.keep = os.path.realpath(args.keep)
 	return cmd_run(args, libs)
