@@ -45,8 +45,9 @@ static double now(void)
 }
 
 /* The child: never returns. It writes 'L' (loaded) or 'E' (error) to
- * the pipe FD once dlopen has returned, then exits through exit(). Its stdout goes to /dev/null so
- * that a library initializer cannot forge a result line. */
+ * the pipe FD once dlopen has returned, then exits through exit(). Its
+ * stdout goes to /dev/null so that a library initializer cannot forge a
+ * result line. */
 static void child(const char *file, const sigset_t *old, int fd)
 {
 	int null = open("/dev/null", O_WRONLY);

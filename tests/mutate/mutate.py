@@ -585,6 +585,8 @@ def run_case(args, job, workdir, env):
 		f.write(buf)
 	s, smsg = run_shim(args.shim, path, args.timeout, env, workdir)
 	g, gmsg = run_glibc(args.probe, path, args.timeout, env, workdir)
+	if args.strict and g == "exit 127":
+		g = "error"             # ld.so's fatal exit counts as a refusal
 	if not args.keep:
 		os.unlink(path)
 	return {"seed": seed, "index": index, "lib": elf.path, "region": region,
@@ -651,6 +653,12 @@ def details(cases):
 		describe(c["glibc"], "glibc") for c in gb))
 	print("mutate: glibc-only by field: " + tally(
 		kind_of(c) for c in gb if not is_bad(c["shim"])))
+	fatal = [c for c in sb if c["glibc"] == "exit 127"]
+	if fatal:
+		print("mutate: in %d of the files both sides crash on, "
+		      "glibc died in ld.so's fatal exit (a message, exit 127, "
+		      "dlopen never returned); --strict counts those as "
+		      "refusals, i.e. as shim-only" % len(fatal))
 
 
 def report(args, cases, nlibs, secs):
@@ -776,6 +784,9 @@ def main():
 	ap.add_argument("--recheck", metavar="FILE",
 			help="run only the cases listed in FILE (a --found "
 			"file or a run's output) instead of --seed/--count")
+	ap.add_argument("--strict", action="store_true",
+			help="count glibc's ld.so fatal exits (failed "
+			"assertions, exit 127) as refusals, not crashes")
 	ap.add_argument("--found", metavar="FILE",
 			help="also write the shim-only cases to FILE")
 	ap.add_argument("--verbose", "-v", action="store_true",
