@@ -29,6 +29,27 @@
 extern const ElfW(Ehdr) __ehdr_start __attribute__((visibility("hidden")));
 
 static pthread_mutex_t dl_lock = PTHREAD_MUTEX_INITIALIZER;
+
+/*
+ * fork (tls.c's handlers call these, before they take the thread list's
+ * lock, which dlopen takes inside this one): no other thread is inside
+ * the loader while the process is copied, and the child, whose only
+ * thread is the caller, can dlopen.
+ */
+void dl_fork_prepare(void)
+{
+	pthread_mutex_lock(&dl_lock);
+}
+
+void dl_fork_parent(void)
+{
+	pthread_mutex_unlock(&dl_lock);
+}
+
+void dl_fork_child(void)
+{
+	pthread_mutex_init(&dl_lock, NULL);
+}
 static char dl_error_buf[600];
 static bool dl_error_pending;
 

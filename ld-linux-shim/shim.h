@@ -241,6 +241,11 @@ void init_objects(struct object *root, int argc, char **argv, char **envp);
 void fini_objects(void);
 void init_main_program(int argc, char **argv, char **envp);
 
+/* dl.c: the loader lock around fork (tls.c's fork handlers call them). */
+void dl_fork_prepare(void);
+void dl_fork_parent(void);
+void dl_fork_child(void);
+
 /* load.c */
 struct object *load_library(const char *name, struct object *req);
 void load_set_tail(struct object *tail);

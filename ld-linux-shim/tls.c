@@ -147,18 +147,21 @@ void tls_exit_thread(void)
 }
 
 /*
- * fork: no other thread is inside the registry while the process is
- * copied, and the child, whose only thread is the caller, keeps only the
- * caller's entry.
+ * fork: no other thread is inside the loader (dl.c) or the registry while
+ * the process is copied, and the child, whose only thread is the caller,
+ * keeps only the caller's entry. The loader's lock is taken first: dlopen
+ * takes the registry's inside it.
  */
 static void fork_prepare(void)
 {
+	dl_fork_prepare();
 	pthread_mutex_lock(&threads_lock);
 }
 
 static void fork_parent(void)
 {
 	pthread_mutex_unlock(&threads_lock);
+	dl_fork_parent();
 }
 
 static void fork_child(void)
@@ -171,13 +174,14 @@ static void fork_child(void)
 			threads[n++] = self;
 	nthreads = n;
 	pthread_mutex_init(&threads_lock, NULL);
+	dl_fork_child();
 }
 
 /* Before the guest runs, when no other thread exists. */
 __attribute__((constructor)) static void watch_forks(void)
 {
 	if (pthread_atfork(fork_prepare, fork_parent, fork_child))
-		shim_fatal("TLS: cannot register fork handlers");
+		shim_fatal("cannot register the loader's fork handlers");
 }
 
 /* A module that got TLS after threads started: its image into every

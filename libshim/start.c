@@ -35,6 +35,28 @@ struct exit_fn {
 static struct exit_fn *exit_fns;
 static pthread_mutex_t exit_lock = PTHREAD_MUTEX_INITIALIZER;
 
+/* fork: the list is whole in the child, and its lock free. */
+static void exit_fork_prepare(void)
+{
+	pthread_mutex_lock(&exit_lock);
+}
+
+static void exit_fork_parent(void)
+{
+	pthread_mutex_unlock(&exit_lock);
+}
+
+static void exit_fork_child(void)
+{
+	pthread_mutex_init(&exit_lock, NULL);
+}
+
+/* Before the guest runs, when no other thread exists. */
+__attribute__((constructor)) static void exit_watch_forks(void)
+{
+	pthread_atfork(exit_fork_prepare, exit_fork_parent, exit_fork_child);
+}
+
 int lx___cxa_atexit(void (*fn)(void *), void *arg, void *dso)
 {
 	struct exit_fn *e = malloc(sizeof *e);

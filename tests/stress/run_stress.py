@@ -2,14 +2,15 @@
 """Runs the stress program many times, natively or through the shim.
 
   run_stress.py --mode MODE --shim SHIM --workdir DIR [--runs N]
-                -- PROG CHILD
+                [--expect LINE] -- PROG [CHILD]
 
 native  runs PROG CHILD N times; every run must exit 0 with the same
         stdout, in which no check failed; that stdout and status become
         DIR/expected, the reference of the other modes.
 direct  runs SHIM PROG CHILD N times;
 interp  runs copies of PROG and CHILD whose PT_INTERP is SHIM N times;
-        every run must print the native stdout and exit with its status.
+        every run must print the native stdout and exit with its status,
+        or with --expect, exit 0 and print LINE (no native reference).
 
 A run that takes longer than --timeout seconds is a hang, and a failure.
 Exit status 0 means every run passed; the failures are described on
@@ -100,8 +101,10 @@ def main():
 	ap.add_argument("--runs", type=int, default=100)
 	ap.add_argument("--timeout", type=float, default=10)
 	ap.add_argument("--max-failures", type=int, default=5)
+	ap.add_argument("--expect", help="no native reference: every run "
+			"must exit 0 and print this line")
 	ap.add_argument("prog")
-	ap.add_argument("child")
+	ap.add_argument("child", nargs="?")
 	args = ap.parse_args()
 
 	shim = os.path.abspath(args.shim)
@@ -109,22 +112,26 @@ def main():
 	expected = os.path.join(args.workdir, "expected")
 	tmp = tempfile.mkdtemp(prefix=args.mode + "-", dir=args.workdir)
 	want = None
+	progs = [p for p in (args.prog, args.child) if p]
+	if args.expect is not None:
+		want = (0, args.expect.encode() + b"\n")
 	if args.mode == "native":
-		argv = [args.prog, args.child]
+		argv = progs
 	else:
 		try:
-			with open(expected, "rb") as f:
-				st, out = f.read().split(b"\n", 1)
-			want = (int(st), out)
+			if want is None:
+				with open(expected, "rb") as f:
+					st, out = f.read().split(b"\n", 1)
+				want = (int(st), out)
 		except (OSError, ValueError):
 			print("no native reference in %s: run stress:native "
 			      "first" % expected, file=sys.stderr)
 			return 1
 		if args.mode == "direct":
-			argv = [shim, args.prog, args.child]
+			argv = [shim] + progs
 		else:
 			argv = [patched_copy(args.patchelf, shim, p, tmp)
-				for p in (args.prog, args.child)]
+				for p in progs]
 
 	failures = 0
 	slowest = 0.0
