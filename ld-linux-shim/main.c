@@ -11,6 +11,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include "shim.h"
@@ -97,6 +98,21 @@ static void set_prefix(const char *dir)
 		shim_fatal("%s: refused as the prefix in secure mode "
 			"(set-user-ID or set-group-ID): not root's alone", dir);
 	shim_cfg.prefix = *dir ? dir : NULL;
+}
+
+/*
+ * A shim that is itself set-user-ID or set-group-ID would run any program
+ * or library its caller names with its privileges: refused. (The programs
+ * a secure guest starts are secure too, but the shim file is not.)
+ */
+static void refuse_setuid_shim(const char *self)
+{
+	struct stat st;
+
+	if (shim_boot.secure && (stat(self, &st) < 0 ||
+	    (st.st_mode & (S_ISUID | S_ISGID))))
+		shim_fatal("%s: refusing direct use in secure mode: the shim "
+			"itself is set-user-ID or set-group-ID", self);
 }
 
 static void config_from_env(void)
@@ -284,6 +300,7 @@ int shim_main(int argc, char **argv, char **envp)
 		ssize_t n = readlink("/proc/self/exe", self, sizeof self - 1);
 
 		self[n > 0 ? n : 0] = 0;
+		refuse_setuid_shim(self);
 		lx_exec_init(self);
 		skip = parse_args(argc, argv, &argv0);
 		if (load_only) {

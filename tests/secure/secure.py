@@ -199,13 +199,15 @@ def scenario(d, a):
           "set-user-ID program does not search an untrusted $ORIGIN: %r"
           % r[2].strip())
 
-    # 5. A set-user-ID shim run directly takes no prefix from its caller.
+    # 5. A set-user-ID shim run directly runs nothing its caller names.
     suid_shim = copy(a.shim, os.path.join(d, "shim-suid"), 0o4755)
-    r = run([suid_shim, "--prefix", hostile, "/usr/bin/id"], base)
-    check(r[0] == 127 and "secure mode" in r[2] and
-          not os.path.exists(marker),
-          "a set-user-ID shim refuses the caller's --prefix: %r"
-          % r[2].strip())
+    for argv in (["--prefix", hostile, "/usr/bin/id"], ["/usr/bin/id"],
+                 ["--load", os.path.join(libdir, "libselinux.so.1")]):
+        r = run([suid_shim] + argv, base)
+        check(r[0] == 127 and "secure mode" in r[2] and not r[1] and
+              not os.path.exists(marker),
+              "a set-user-ID shim refuses %s: %r" % (" ".join(argv),
+                                                     r[2].strip()))
 
     # 6. A secure guest that starts another program: the child runs
     # through the shim, still secure, and as it runs natively.
