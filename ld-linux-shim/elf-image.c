@@ -19,7 +19,6 @@
 #define READABLE (PF_R | PF_W)
 #define MALF "malformed ELF file: "
 #define MAX_VERSIONS 0x8000u		/* versym indexes are 15 bits */
-#define TLS_MAX_ALIGN 64u		/* as elf.c */
 #define TLS_MAX_SIZE (1ul << 28)
 
 /* The PT_LOAD of O holding ADDR with one of FLAGS (0: any), or NULL. */

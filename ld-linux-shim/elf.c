@@ -12,9 +12,6 @@
 
 #define PAGE 4096u
 
-/* The largest TLS alignment the static reserve honours (tls.c). */
-#define TLS_MAX_ALIGN 64u
-
 static const char *check_ident(const unsigned char *b, size_t len,
 	char *msg, size_t msgsz)
 {

@@ -117,12 +117,13 @@ static void refuse_setuid_shim(const char *self)
 
 static void config_from_env(void)
 {
-	const char *p = getenv("SHIM_PREFIX");
+	const char *p;
 
 	if (shim_boot.secure) {
 		config_secure();
 		return;
 	}
+	p = getenv("SHIM_PREFIX");
 
 	if (p && *p)
 		shim_cfg.prefix = p;

@@ -21,6 +21,9 @@
 
 #define SHIM_NAME "ld-linux-shim"
 #define SHIM_DEFAULT_PREFIX "/compat/linux"
+/* The largest TLS alignment the loader honours: the static reserve's
+ * (tls.c); elf.c and elf-image.c refuse larger ones. */
+#define TLS_MAX_ALIGN 64u
 
 /* What boot.c saw before musl started. */
 struct boot_info {

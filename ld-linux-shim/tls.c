@@ -24,7 +24,7 @@
 #define TLS_RESERVE (128 * 1024)
 
 static __thread unsigned char tls_reserve[TLS_RESERVE]
-	__attribute__((aligned(64)));
+	__attribute__((aligned(TLS_MAX_ALIGN)));
 
 static size_t tls_used;			/* bytes taken below the tp */
 static struct object *tls_mods[512];	/* module id -> object */
