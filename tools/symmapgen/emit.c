@@ -18,7 +18,7 @@ static const char *const kind_enum[] = {
 	"LX_KIND_HOST", "LX_KIND_WRAP", "LX_KIND_IMPL", "LX_KIND_UNSUPPORTED",
 };
 
-static void
+void
 put_str(FILE *out, const char *s)
 {
 	if (s == NULL) {
@@ -42,8 +42,7 @@ gen_targets(FILE *out)
 	for (i = 0; i < ntgts; i++) {
 		fprintf(out, "extern char lx_t%u[] __asm__(", i);
 		put_str(out, tgts[i].cname);
-		fprintf(out, ")%s;\n",
-		    tgts[i].strong ? "" : " __attribute__((weak))");
+		fputs(");\n", out);
 	}
 	fputc('\n', out);
 	for (i = 0; i < ntgts; i++)

@@ -43,13 +43,58 @@ add_target(struct entry *e)
 		memset(&tgts[ntgts], 0, sizeof *tgts);
 		tgts[ntgts].cname = e->cname;
 		tgts[ntgts].kind = e->kind;
+		tgts[ntgts].proto = -1;
 		ntgts++;
 	}
 	if (e->kind == LX_KIND_HOST)
-		tgts[i].strong = 1;
+		tgts[i].host = 1;
 	if (e->data)
 		tgts[i].data = 1;
 	return (int)i;
+}
+
+/* Does E's name give T's name (NAME for CNAME NAME or lx_NAME)? */
+static int
+names_target(const struct entry *e, const struct target *t)
+{
+	const char *c = t->cname;
+
+	if (strncmp(c, "lx_", 3) == 0 && strcmp(c + 3, e->name) == 0)
+		return 1;
+	return strcmp(c, e->name) == 0;
+}
+
+/*
+ * The signature of a target is that of the entries named after it
+ * (open for lx_open, also when open64 shares it with its own spelling);
+ * they must agree. A target no entry names takes its first entry's.
+ */
+static void
+pick_protos(void)
+{
+	unsigned i;
+
+	for (i = 0; i < nents; i++) {
+		struct entry *e = &ents[i];
+		struct target *t;
+		const struct entry *p;
+
+		if (e->target < 0)
+			continue;
+		t = &tgts[e->target];
+		if (t->proto < 0 || (!names_target(&ents[t->proto], t) &&
+		    names_target(e, t))) {
+			t->proto = (int)i;
+			continue;
+		}
+		p = &ents[t->proto];
+		if (t->host || !names_target(e, t) ||
+		    strcmp(e->sig, p->sig) == 0)
+			continue;
+		err(e->file, e->line, "%s@%s: signature differs from %s@%s "
+		    "at %s:%u (both bind %s)", e->name, e->vername, p->name,
+		    p->vername, p->file, p->line, t->cname);
+	}
 }
 
 /* Resolves versions, sorts, finds duplicates and defaults, collects
@@ -96,6 +141,7 @@ resolve(void)
 		if (e->cname != NULL)
 			e->target = add_target(e);
 	}
+	pick_protos();
 	/* Names are unique per soname only; across sonames flag duplicates
 	 * of the same soname only, as above. */
 }

@@ -4,7 +4,8 @@
  *
  * The model shared by its rooms: parse.c and lex.c read and validate the
  * files into libs[] and ents[], resolve.c orders the entries and collects
- * the targets, emit.c writes the tables, main.c reads the options.
+ * the targets, emit.c writes the tables, proto.c the prototypes of the
+ * targets, main.c reads the options.
  *
  * Input is validated strictly; every defect is reported through err() as
  * "file:line: message" on stderr and counted in nerrors.
@@ -51,9 +52,11 @@ struct entry {
 
 struct target {
 	char *cname;
-	int strong;		/* some host entry uses it */
+	int host;		/* some host entry uses it */
 	int data;		/* some obj: entry uses it */
 	int kind;		/* kind of its first use */
+	int proto;		/* index into ents: the entry whose signature
+				   is the target's C type (see resolve.c) */
 };
 
 /* The input, filled by parse_file() and ordered by resolve(). */
@@ -88,6 +91,10 @@ void parse_file(const char *file);
 void resolve(void);
 
 /* emit.c */
+void put_str(FILE *out, const char *s);
 int generate(const char *path);
+
+/* proto.c */
+int generate_protos(const char *path);
 
 #endif
