@@ -30,7 +30,7 @@
 
 #include <ffi.h>
 
-#include "lx/gnu.h"
+#include "shim/gnu.h"
 #include "shim.h"
 
 #define MAXFIXED	16	/* parameters of a traceable signature */
