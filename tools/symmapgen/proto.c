@@ -5,7 +5,7 @@
  * with its symmap line is an error ("conflicting types").
  *
  * The signatures are glibc's spellings; the header names them only after
- * including "lx/targets-prelude.h", which gives those spellings a meaning
+ * including "shim/targets-prelude.h", which gives those spellings a meaning
  * in the host libc's context. Tags (struct X) need no prelude: the header
  * declares each one it names at file scope first.
  */
@@ -153,10 +153,10 @@ generate_protos(const char *path)
 	    " * a definition that disagrees fails to compile "
 	    "(symmaps/README.md).\n */\n"
 	    "#ifndef LX_TARGETS_H\n#define LX_TARGETS_H\n\n"
-	    "#include \"lx/targets-prelude.h\"\n\n", out);
+	    "#include \"shim/targets-prelude.h\"\n\n", out);
 	gen_tags(out);
 	gen_decls(out);
-	fputs("\n#define LX_TARGETS_END\n#include \"lx/targets-prelude.h\"\n"
+	fputs("\n#define LX_TARGETS_END\n#include \"shim/targets-prelude.h\"\n"
 	    "#undef LX_TARGETS_END\n\n#endif\n", out);
 	if (fclose(out) != 0) {
 		fprintf(stderr, "%s: write error\n", path);
