@@ -131,22 +131,22 @@ static int conv_hexfloat(struct lx_fmtbuf *b, const struct conv *cv,
 }
 
 int fmt_conv_float(struct lx_fmtbuf *b, const struct conv *cv,
-    union val v, int type)
+    const union val *v, int type)
 {
 	char spec[48];
 	struct hexfp h;
 
 	if (cv->c == 'a' || cv->c == 'A') {
 		if (type & LX_PA_FLAG_LONG_DOUBLE)
-			hex_ldouble(v.ld, &h);
+			hex_ldouble(v->ld, &h);
 		else
-			hex_double(v.d, &h);
+			hex_double(v->d, &h);
 		return conv_hexfloat(b, cv, &h, cv->c == 'A');
 	}
 	if (type & LX_PA_FLAG_LONG_DOUBLE) {
 		fmt_musl_spec(spec, cv, "L", cv->c);
-		return fmt_musl_conv(b, spec, v.ld);
+		return fmt_musl_conv(b, spec, v->ld);
 	}
 	fmt_musl_spec(spec, cv, "", cv->c);
-	return fmt_musl_conv(b, spec, v.d);
+	return fmt_musl_conv(b, spec, v->d);
 }

@@ -83,16 +83,16 @@ int fmt_put_number(struct lx_fmtbuf *b, const struct conv *cv,
     int zeropad);
 const char *fmt_sign(const struct conv *cv, int neg);
 
-/* number.c and float.c: the numeric conversions. */
-unsigned long long fmt_uint_arg(const struct conv *cv, union val v,
+/* number.c and float.c: the numeric conversions of the value at V. */
+unsigned long long fmt_uint_arg(const struct conv *cv, const union val *v,
     int type);
-int fmt_conv_int(struct lx_fmtbuf *b, const struct conv *cv, union val v,
-    int type);
+int fmt_conv_int(struct lx_fmtbuf *b, const struct conv *cv,
+    const union val *v, int type);
 int fmt_conv_binary(struct lx_fmtbuf *b, const struct conv *cv,
     unsigned long long v);
 int fmt_conv_pointer(struct lx_fmtbuf *b, const struct conv *cv, void *p);
 int fmt_conv_unknown(struct lx_fmtbuf *b, const struct conv *cv);
 int fmt_conv_float(struct lx_fmtbuf *b, const struct conv *cv,
-    union val v, int type);
+    const union val *v, int type);
 
 #endif

@@ -242,12 +242,12 @@ static int conv_std(struct lx_fmtbuf *b, const struct conv *cv,
 
 	switch (cv->c) {
 	case 'd': case 'i': case 'o': case 'u': case 'x': case 'X':
-		return fmt_conv_int(b, cv, v, type);
+		return fmt_conv_int(b, cv, &v, type);
 	case 'b': case 'B':
-		return fmt_conv_binary(b, cv, fmt_uint_arg(cv, v, type));
+		return fmt_conv_binary(b, cv, fmt_uint_arg(cv, &v, type));
 	case 'e': case 'E': case 'f': case 'F': case 'g': case 'G':
 	case 'a': case 'A':
-		return fmt_conv_float(b, cv, v, type);
+		return fmt_conv_float(b, cv, &v, type);
 	case 'c': case 'C':
 		if (cv->c == 'C' || cv->len == L_L) {
 			fmt_musl_spec(spec, cv, "l", 'c');

@@ -30,18 +30,18 @@ int fmt_conv_pointer(struct lx_fmtbuf *b, const struct conv *cv,
 	    cv->flags & F_ZERO && cv->prec < 0);
 }
 
-unsigned long long fmt_uint_arg(const struct conv *cv, union val v,
+unsigned long long fmt_uint_arg(const struct conv *cv, const union val *v,
     int type)
 {
 	if (type & LX_PA_FLAG_LONG_LONG)
-		return v.ll;
+		return v->ll;
 	if (type & LX_PA_FLAG_LONG)
-		return (unsigned long)v.l;
+		return (unsigned long)v->l;
 	if (cv->len == L_HH)
-		return (unsigned char)v.i;
+		return (unsigned char)v->i;
 	if (cv->len == L_H)
-		return (unsigned short)v.i;
-	return (unsigned)v.i;
+		return (unsigned short)v->i;
+	return (unsigned)v->i;
 }
 
 /* %b, %B: binary, "0b"/"0B" for '#' and a nonzero value. */
@@ -94,7 +94,7 @@ int fmt_conv_unknown(struct lx_fmtbuf *b, const struct conv *cv)
 }
 
 int fmt_conv_int(struct lx_fmtbuf *b, const struct conv *cv,
-    union val v, int type)
+    const union val *v, int type)
 {
 	char spec[48];
 
@@ -102,9 +102,9 @@ int fmt_conv_int(struct lx_fmtbuf *b, const struct conv *cv,
 	if ((cv->c == 'd' || cv->c == 'i' || cv->c == 'u') &&
 	    !(cv->flags & ~F_LEFT) && cv->prec < 0) {
 		char digits[24], *d = digits + sizeof digits;
-		long long sv = type & LX_PA_FLAG_LONG_LONG ? v.ll :
-		    type & LX_PA_FLAG_LONG ? v.l : cv->len == L_HH ?
-		    (signed char)v.i : cv->len == L_H ? (short)v.i : v.i;
+		long long sv = type & LX_PA_FLAG_LONG_LONG ? v->ll :
+		    type & LX_PA_FLAG_LONG ? v->l : cv->len == L_HH ?
+		    (signed char)v->i : cv->len == L_H ? (short)v->i : v->i;
 		unsigned long long u = cv->c == 'u' ?
 		    fmt_uint_arg(cv, v, type) :
 		    sv < 0 ? 0ULL - (unsigned long long)sv :
@@ -120,13 +120,13 @@ int fmt_conv_int(struct lx_fmtbuf *b, const struct conv *cv,
 
 	if (type & LX_PA_FLAG_LONG_LONG) {
 		fmt_musl_spec(spec, cv, "ll", cv->c);
-		return fmt_musl_conv(b, spec, v.ll);
+		return fmt_musl_conv(b, spec, v->ll);
 	}
 	if (type & LX_PA_FLAG_LONG) {
 		fmt_musl_spec(spec, cv, "l", cv->c);
-		return fmt_musl_conv(b, spec, v.l);
+		return fmt_musl_conv(b, spec, v->l);
 	}
 	fmt_musl_spec(spec, cv, cv->len == L_HH ? "hh" : cv->len == L_H ? "h" :
 	    "", cv->c);
-	return fmt_musl_conv(b, spec, v.i);
+	return fmt_musl_conv(b, spec, v->i);
 }
