@@ -1,7 +1,8 @@
 /*
- * glibc types behind libshim/misc/misc.c: struct utsname, struct __res_state
- * (the resolver state of res_ninit and friends) and ld.so's struct r_debug,
- * with their x86-64 layouts pinned.  Compiled against musl and glibc.
+ * glibc types of libshim/system/uname.c, resolv/state.c and start/ldso.c:
+ * struct utsname, struct __res_state (the resolver state of res_ninit and
+ * friends) and ld.so's struct r_debug, with their x86-64 layouts pinned.
+ * Compiled against musl and glibc.
  */
 #ifndef LX_MISC_H
 #define LX_MISC_H

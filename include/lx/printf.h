@@ -69,7 +69,7 @@ unsigned short lx_printf_modifier(const char **pp);
 /* The va_arg function of user type TYPE (>= LX_PA_LAST), or NULL. */
 lx_printf_va_arg_function *lx_printf_type(int type);
 
-/* The formatter (libshim/printf/fmt.c). */
+/* The formatter (libshim/printf/fmt.c, spec.c). */
 struct lx_fmtbuf {
 	char *p;
 	size_t len, cap;

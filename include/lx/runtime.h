@@ -1,6 +1,6 @@
 /*
  * glibc types behind libshim's runtime additions: the cleanup buffer of
- * pthread_cleanup_push (gnu-extra.c), struct ntptimeval (ntp.c) and the
+ * pthread_cleanup_push (thread/cleanup.c), struct ntptimeval (ntp.c) and the
  * gmon.out records of gprof profiling (gmon.c, from
  * <sys/gmon_out.h>), with their x86-64 layouts pinned. Compiled against
  * musl and glibc.

@@ -44,7 +44,8 @@ extern __typeof__(readlinkat) lx_readlinkat __attribute__((weak));
 extern __typeof__(realpath) lx_realpath __attribute__((weak));
 #define LX_PATHCALL(name) (lx_##name ? lx_##name : name)
 
-/* exit(): run the calling thread's thread_local destructors (gnu-extra.c). */
+/* exit(): run the calling thread's thread_local destructors
+ * (thread/dtors.c). */
 void lx_run_thread_dtors(void);
 
 /* After the host read the time zone (tzset, localtime, mktime, ...): copy
@@ -52,7 +53,7 @@ void lx_run_thread_dtors(void);
 void lx_tz_sync(void);
 
 /* At start-up, before the guest runs: the initial stack pointer, which
- * glibc publishes as __libc_stack_end (misc.c). */
+ * glibc publishes as __libc_stack_end (start/ldso.c). */
 void lx_misc_start(void *stack_end);
 
 #endif

@@ -151,3 +151,21 @@ lx_fcntl(int fd, int cmd, ...)
 	va_end(ap);
 	return do_fcntl(fd, cmd, arg);
 }
+
+/* The raw syscall: struct linux_dirent64 is glibc's struct dirent64. */
+ssize_t lx_getdents64(int fd, void *buf, size_t len)
+{
+	return syscall(SYS_getdents64, fd, buf, len);
+}
+
+/* The new mount API's calls without a path (glibc 2.36 wrappers). */
+int lx_fsopen(const char *fsname, unsigned flags)
+{
+	return syscall(SYS_fsopen, fsname, flags);
+}
+
+int lx_fsconfig(int fd, unsigned cmd, const char *key, const void *value,
+	int aux)
+{
+	return syscall(SYS_fsconfig, fd, cmd, key, value, aux);
+}

@@ -140,3 +140,10 @@ lx_fpathconf(int fd, int name)
 {
 	return lx_sys_pathconf(NULL, fd, name);
 }
+
+/* glibc's internal name of sysconf, which some programs import. */
+long
+lx___sysconf(int name)
+{
+	return lx_sysconf(name);
+}

@@ -127,3 +127,15 @@ void *lx_attr_affinity(const pthread_attr_t *attr, size_t *size)
 	pthread_mutex_unlock(&lock);
 	return copy;
 }
+
+cpu_set_t *
+lx___sched_cpualloc(size_t count)
+{
+	return malloc(CPU_ALLOC_SIZE(count));
+}
+
+void
+lx___sched_cpufree(cpu_set_t *set)
+{
+	free(set);
+}

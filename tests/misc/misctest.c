@@ -1,10 +1,10 @@
 /*
  * Differential test of libshim's messages.c, signal.c, mutex.c, time.c,
- * misc.c and context.c.  One source, two builds: against glibc (the
- * oracle: "misctest-glibc > expected") and against musl with libshim
- * ("misctest-shim --check expected").  Each case makes one record; a case
- * with an inline expected value is checked in both builds.  The last line
- * is "N passed, N failed".
+ * uname.c, user.c, resolv/state.c, syscall.c and context.c.  One source,
+ * two builds: against glibc (the oracle: "misctest-glibc > expected") and
+ * against musl with libshim ("misctest-shim --check expected").  Each case
+ * makes one record; a case with an inline expected value is checked in
+ * both builds.  The last line is "N passed, N failed".
  */
 #ifndef _GNU_SOURCE
 #define _GNU_SOURCE
