@@ -213,12 +213,12 @@ uintptr_t symdef_address(const struct symdef *d);
 /* Calls an IFUNC resolver (IRELATIVE, STT_GNU_IFUNC): the fuzzer, which
  * runs no code of the objects it loads, replaces it. */
 extern uintptr_t (*shim_call_resolver)(uintptr_t fn);
-/* SHIM_TRACE: -1 not looked at yet, 0 off, 1 on (trace.c sets it). */
+/* SHIM_TRACE: -1 not looked at yet, 0 off, 1 on (trace/ sets it). */
 extern int shim_trace_state;
 
-/* trace.c: the address a guest gets for built-in function D: D's target,
-   or a tracing closure if SHIM_TRACE names it. Weak: loader unit tests
-   link symbol.c without the tracer. */
+/* trace/bind.c: the address a guest gets for built-in function D: D's
+   target, or a tracing closure if SHIM_TRACE names it. Weak: loader unit
+   tests link symbol.c without the tracer. */
 uintptr_t trace_bind(const struct lx_symdef *d) __attribute__((weak));
 const char *object_ref_version(const struct object *o, size_t symidx);
 
