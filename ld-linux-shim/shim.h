@@ -22,7 +22,7 @@
 #define SHIM_NAME "ld-linux-shim"
 #define SHIM_DEFAULT_PREFIX "/compat/linux"
 /* The largest TLS alignment the loader honours: the static reserve's
- * (tls.c); elf.c and elf-image.c refuse larger ones. */
+ * (tls.c); elf/elf.c and elf/elf-image.c refuse larger ones. */
 #define TLS_MAX_ALIGN 64u
 
 /* What boot.c saw before musl started. */
@@ -93,7 +93,7 @@ struct object {
 	const uintptr_t *init_array, *fini_array, *preinit_array;
 	size_t init_arraysz, fini_arraysz, preinit_arraysz;
 	uintptr_t relro_start, relro_end;
-	/* The tables relocations must not write (elf-image.c). */
+	/* The tables relocations must not write (elf/elf-image.c). */
 	struct elf_guards {
 		size_t n;
 		uintptr_t lo[16], hi[16];
@@ -142,13 +142,13 @@ extern bool shim_dl_mode;
 extern char shim_dl_error[512];
 extern bool shim_error_seen;
 
-/* elf.c: validation of headers read from a file (pure functions). */
+/* elf/elf.c: validation of headers read from a file (pure functions). */
 /* Returns NULL if acceptable, else a message (static string or buf). */
 const char *elf_check(const unsigned char *buf, size_t len, uint64_t filesize,
 	bool want_dyn, char *msg, size_t msgsz);
 
-/* elf-image.c: checks of a mapped object (NULL if acceptable, else the
- * message). elf_check_dynamic: PT_DYNAMIC is inside and ends with DT_NULL;
+/* elf/elf-image.c: checks of a mapped object (NULL if acceptable, else
+ * the message). elf_check_dynamic: PT_DYNAMIC is inside and ends with DT_NULL;
  * elf_check_object (once the dynamic section is read): every table, index,
  * chain and RELR target is inside the object, and no RELR entry writes
  * over a table the loader reads; sets nsyms and guards.
