@@ -15,7 +15,7 @@
 #include <unistd.h>
 
 #include "shim.h"
-#include "libshim.h"
+#include "shim/libshim.h"
 
 /* libshim (start.c): the guest's exit-handler list. */
 int lx___cxa_atexit(void (*fn)(void *), void *arg, void *dso);

@@ -1,7 +1,7 @@
 /*
  * glibc's ucontext_t on x86-64 (getcontext/setcontext/makecontext/
  * swapcontext), with the offsets the assembly in
- * libshim/context-x86_64.S uses.  Compiled against musl and glibc, and
+ * libshim/x86_64/context.S uses.  Compiled against musl and glibc, and
  * included by assembly (the LX_UC_* constants only).
  */
 #ifndef LX_CONTEXT_H

@@ -1,8 +1,8 @@
 /*
  * glibc's small user and host databases that musl lacks: struct aliasent
- * (<aliases.h>, libshim/aliases.c), struct ttyent (<ttyent.h>,
- * libshim/ttyent.c) and the netgroup test the rcmd checks use
- * (libshim/netgroup.c, libshim/rcmd.c).
+ * (<aliases.h>, libshim/db/aliases.c), struct ttyent (<ttyent.h>,
+ * libshim/db/ttyent.c) and the netgroup test the rcmd checks use
+ * (libshim/db/netgroup.c, libshim/db/rcmd.c).
  */
 #ifndef LX_DBS_H
 #define LX_DBS_H

@@ -1,5 +1,5 @@
 /*
- * glibc types behind libshim/misc.c: struct utsname, struct __res_state
+ * glibc types behind libshim/misc/misc.c: struct utsname, struct __res_state
  * (the resolver state of res_ninit and friends) and ld.so's struct r_debug,
  * with their x86-64 layouts pinned.  Compiled against musl and glibc.
  */

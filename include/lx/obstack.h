@@ -1,7 +1,7 @@
 /*
  * glibc's struct obstack (<obstack.h>).  The obstack_* macros are inline in
  * guest code and read and write these fields directly, so the layout is
- * ABI: every offset is pinned.  The entry points are in libshim/obstack.c.
+ * ABI: every offset is pinned.  The entry points are in libshim/malloc/obstack.c.
  */
 #ifndef LX_OBSTACK_H
 #define LX_OBSTACK_H

@@ -1,6 +1,6 @@
 /*
  * glibc's <printf.h> argument types (PA_*, PA_FLAG_*) and
- * parse_printf_format (libshim/printf-parse.c).
+ * parse_printf_format (libshim/printf/parse.c).
  */
 #ifndef LX_PRINTF_H
 #define LX_PRINTF_H
@@ -56,7 +56,7 @@ typedef int lx_printf_arginfo_function(const struct lx_printf_info *,
     size_t, int *);
 typedef void lx_printf_va_arg_function(void *, void *);
 
-/* What register_printf_* installed (libshim/printf-ext.c). */
+/* What register_printf_* installed (libshim/printf/ext.c). */
 struct lx_printf_spec {
 	lx_printf_function *func;
 	lx_printf_arginfo_size_function *arginfo;
@@ -69,7 +69,7 @@ unsigned short lx_printf_modifier(const char **pp);
 /* The va_arg function of user type TYPE (>= LX_PA_LAST), or NULL. */
 lx_printf_va_arg_function *lx_printf_type(int type);
 
-/* The formatter (libshim/printf-fmt.c). */
+/* The formatter (libshim/printf/fmt.c). */
 struct lx_fmtbuf {
 	char *p;
 	size_t len, cap;
@@ -88,7 +88,7 @@ void lx_fmt_free(struct lx_fmtbuf *);
  * arginfo included. */
 size_t lx_fmt_argtypes(const char *fmt, size_t n, int *types);
 
-/* glibc's printf family over the formatter (libshim/printf.c). */
+/* glibc's printf family over the formatter (libshim/printf/printf.c). */
 int lx_vfprintf(FILE *, const char *, va_list);
 int lx_vsnprintf(char *, size_t, const char *, va_list);
 int lx_vasprintf(char **, const char *, va_list);

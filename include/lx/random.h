@@ -1,6 +1,6 @@
 /*
  * glibc's struct random_data (<stdlib.h>) and the reentrant additive
- * feedback generator over it (libshim/random-r.c).
+ * feedback generator over it (libshim/stdlib/random.c).
  */
 #ifndef LX_RANDOM_H
 #define LX_RANDOM_H

@@ -1,6 +1,6 @@
 /*
  * glibc's struct spwd (<shadow.h>) and struct sgrp (<gshadow.h>), and the
- * shadow functions libshim implements over them (libshim/shadow.c).
+ * shadow functions libshim implements over them (libshim/db/shadow.c).
  */
 #ifndef LX_SHADOW_H
 #define LX_SHADOW_H

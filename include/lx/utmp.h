@@ -2,7 +2,7 @@
  * glibc's struct utmp (<utmp.h>, <bits/utmp.h>), which is also its struct
  * utmpx on x86-64 (same layout), with its record types and file names.
  * The 32-bit ut_session and ut_tv fields make the record 384 bytes, the
- * on-disk format of /var/run/utmp and /var/log/wtmp (libshim/utmp.c).
+ * on-disk format of /var/run/utmp and /var/log/wtmp (libshim/db/utmp.c).
  */
 #ifndef LX_UTMP_H
 #define LX_UTMP_H

@@ -14,7 +14,7 @@
 #include <sys/uio.h>
 #include <unistd.h>
 
-#include "lx/gnu.h"
+#include "shim/gnu.h"
 #include "trace.h"
 
 #define STRMAX		32	/* characters of a string argument shown */

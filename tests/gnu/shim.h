@@ -13,7 +13,7 @@
 #include <stdio.h>
 #include <wchar.h>
 
-#include "lx/strto.h"
+#include "shim/strto.h"
 
 #define F(name)	lx_##name
 #define G(name)	guest_##name

@@ -354,7 +354,7 @@ static void fork_and_exec(void)
 /*
  * The child of a fork without exec: its TLS is its parent thread's. It
  * signals itself with pthread_kill, which must not wait on a lock the
- * fork left held (lx_pthread_kill in libshim/signal.c).
+ * fork left held (lx_pthread_kill in libshim/signal/signal.c).
  */
 static int forked_child(long id)
 {

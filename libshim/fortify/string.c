@@ -1,0 +1,227 @@
+/*
+ * glibc's _FORTIFY_SOURCE entry points for memory and string functions,
+ * __open_2 and friends, __fdelt_chk and __longjmp_chk.  Each checks the
+ * object size the compiler passed, then does the plain operation.  A failed
+ * check ends the process the way glibc does: "*** buffer overflow detected
+ * ***: terminated" on stderr, then abort().
+ */
+#include <errno.h>
+#include <fcntl.h>
+#include <setjmp.h>
+#include <signal.h>
+#include <stdarg.h>
+#include <stdint.h>
+#include <string.h>
+#include <sys/select.h>
+#include <unistd.h>
+
+#include "shim/gnu.h"
+
+_Noreturn void
+lx_gnu_fortify_fail(const char *msg)
+{
+	static const char pre[] = "*** ", post[] = " ***: terminated\n";
+	char buf[256];		/* one write(): stdio may be broken */
+	size_t n, l;
+	ssize_t r;
+
+	l = strlen(msg);
+	if (l > sizeof buf - sizeof pre - sizeof post)
+		l = sizeof buf - sizeof pre - sizeof post;
+	memcpy(buf, pre, sizeof pre - 1);
+	n = sizeof pre - 1;
+	memcpy(buf + n, msg, l);
+	n += l;
+	memcpy(buf + n, post, sizeof post - 1);
+	n += sizeof post - 1;
+	do
+		r = write(STDERR_FILENO, buf, n);
+	while (r < 0 && errno == EINTR);
+	abort();
+}
+
+_Noreturn void
+lx___chk_fail(void)
+{
+	lx_gnu_fortify_fail("buffer overflow detected");
+}
+
+#define CHECK(cond)	do { if (__builtin_expect(!(cond), 0)) \
+				lx___chk_fail(); } while (0)
+
+void *
+lx___memcpy_chk(void *dst, const void *src, size_t len, size_t dstlen)
+{
+	CHECK(len <= dstlen);
+	return memcpy(dst, src, len);
+}
+
+void *
+lx___memmove_chk(void *dst, const void *src, size_t len, size_t dstlen)
+{
+	CHECK(len <= dstlen);
+	return memmove(dst, src, len);
+}
+
+void *
+lx___mempcpy_chk(void *dst, const void *src, size_t len, size_t dstlen)
+{
+	CHECK(len <= dstlen);
+	return mempcpy(dst, src, len);
+}
+
+void *
+lx___memset_chk(void *dst, int c, size_t len, size_t dstlen)
+{
+	CHECK(len <= dstlen);
+	return memset(dst, c, len);
+}
+
+void
+lx___explicit_bzero_chk(void *dst, size_t len, size_t dstlen)
+{
+	CHECK(len <= dstlen);
+	explicit_bzero(dst, len);
+}
+
+char *
+lx___strcpy_chk(char *dst, const char *src, size_t dstlen)
+{
+	size_t n = strlen(src);
+
+	CHECK(n < dstlen);
+	return memcpy(dst, src, n + 1);
+}
+
+char *
+lx___stpcpy_chk(char *dst, const char *src, size_t dstlen)
+{
+	size_t n = strlen(src);
+
+	CHECK(n < dstlen);
+	memcpy(dst, src, n + 1);
+	return dst + n;
+}
+
+char *
+lx___strncpy_chk(char *dst, const char *src, size_t n, size_t dstlen)
+{
+	CHECK(n <= dstlen);
+	return strncpy(dst, src, n);
+}
+
+char *
+lx___stpncpy_chk(char *dst, const char *src, size_t n, size_t dstlen)
+{
+	CHECK(n <= dstlen);
+	return stpncpy(dst, src, n);
+}
+
+char *
+lx___strcat_chk(char *dst, const char *src, size_t dstlen)
+{
+	size_t d = strnlen(dst, dstlen), s;
+
+	CHECK(d < dstlen);
+	s = strlen(src);
+	CHECK(s < dstlen - d);
+	memcpy(dst + d, src, s + 1);
+	return dst;
+}
+
+char *
+lx___strncat_chk(char *dst, const char *src, size_t n, size_t dstlen)
+{
+	size_t d = strnlen(dst, dstlen), s;
+
+	CHECK(d < dstlen);
+	s = strnlen(src, n);
+	CHECK(s < dstlen - d);
+	memcpy(dst + d, src, s);
+	dst[d + s] = '\0';
+	return dst;
+}
+
+/* glibc 2.38 */
+size_t
+lx___strlcpy_chk(char *dst, const char *src, size_t n, size_t dstlen)
+{
+	CHECK(n <= dstlen);
+	return strlcpy(dst, src, n);
+}
+
+size_t
+lx___strlcat_chk(char *dst, const char *src, size_t n, size_t dstlen)
+{
+	CHECK(n <= dstlen);
+	return strlcat(dst, src, n);
+}
+
+long int
+lx___fdelt_chk(long int d)
+{
+	if (d < 0 || d >= FD_SETSIZE)
+		lx_gnu_fortify_fail("bit out of range 0 - FD_SETSIZE on "
+		    "fd_set");
+	return d / (8 * (long)sizeof(long));
+}
+
+/*
+ * XXX: assumes the setjmp family is bound to the host's, so the buffer is
+ * musl's (unmangled; stack pointer in slot 6).  glibc refuses a jump to a
+ * frame below the current stack pointer unless running on the alternate
+ * signal stack.
+ */
+_Noreturn void
+lx___longjmp_chk(jmp_buf env, int val)
+{
+	unsigned long target = ((unsigned long *)env)[6];
+	unsigned long sp = (unsigned long)__builtin_frame_address(0);
+	stack_t ss;
+
+	if (target < sp && sigaltstack(NULL, &ss) == 0 &&
+	    !(ss.ss_flags & SS_ONSTACK))
+		lx_gnu_fortify_fail("longjmp causes uninitialized stack frame");
+	longjmp(env, val);
+}
+
+static _Noreturn void
+open_fail(void)
+{
+	lx_gnu_fortify_fail("invalid open call: O_CREAT or O_TMPFILE "
+	    "without mode");
+}
+
+static int
+needs_mode(int flags)
+{
+	return (flags & O_CREAT) || (flags & O_TMPFILE) == O_TMPFILE;
+}
+
+int
+lx___open_2(const char *path, int flags)
+{
+	if (needs_mode(flags))
+		open_fail();
+	return LX_PATHCALL(open)(path, flags);
+}
+
+int
+lx___open64_2(const char *path, int flags)
+{
+	return lx___open_2(path, flags);
+}
+
+int
+lx___openat_2(int fd, const char *path, int flags)
+{
+	if (needs_mode(flags))
+		open_fail();
+	return LX_PATHCALL(openat)(fd, path, flags);
+}
+
+int
+lx___openat64_2(int fd, const char *path, int flags)
+{
+	return lx___openat_2(fd, path, flags);
+}
