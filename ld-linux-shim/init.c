@@ -26,7 +26,7 @@ static void record(struct object *o)
 
 /*
  * May entry FN of O's initializer or finalizer arrays be called? Only
- * code of O is (0 and -1 are the linkers' placeholders); elf-image.c
+ * code of O is (0 and -1 are the linkers' placeholders); elf/elf-image.c
  * checked DT_INIT and DT_FINI, the arrays' entries are known only after
  * relocation.
  */

@@ -1,5 +1,5 @@
 /*
- * Mapping objects into memory: read and validate the headers (elf.c),
+ * Mapping objects into memory: read and validate the headers (elf/elf.c),
  * reserve the whole span, map each PT_LOAD with its protections, zero the
  * bss, and read the dynamic section into struct object. Also builds the
  * object for a program the kernel mapped already (PT_INTERP start).
@@ -395,7 +395,7 @@ static const char *set_strings(struct object *o, const struct dyn_strs *s)
 
 /*
  * Read the dynamic section into O and check every table it names
- * (elf-image.c) before anything else reads them.
+ * (elf/elf-image.c) before anything else reads them.
  */
 int object_parse_dynamic(struct object *o)
 {

@@ -6,15 +6,14 @@
  */
 #include <errno.h>
 #include <fcntl.h>
-#include <glob.h>
 #include <limits.h>
 #include <stdio.h>
-#include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
 #include "shim.h"
+#include "shim/ldconf.h"
 
 #define MAX_SYMLINKS 40
 
@@ -155,82 +154,24 @@ int shim_open_path(const char *path, char *found, size_t foundsz,
 	return open(path, O_RDONLY | O_CLOEXEC);
 }
 
-/* Directories from ld.so.conf (through the reroot), colon-separated. */
-static char *conf_dirs;
-static size_t conf_len;
+/* The directories of ld.so.conf (read through the reroot). */
+static struct ldconf conf;
 
-static void conf_add(const char *dir, size_t n)
+static int conf_open(const char *path, char *found, size_t foundsz,
+	bool *in_prefix)
 {
-	char *p = realloc(conf_dirs, conf_len + n + 2);
+	enum origin o = ORIGIN_HOST;
+	int fd = shim_open_path(path, found, foundsz, &o);
 
-	if (!p)
-		return;
-	conf_dirs = p;
-	if (conf_len)
-		conf_dirs[conf_len++] = ':';
-	memcpy(conf_dirs + conf_len, dir, n);
-	conf_len += n;
-	conf_dirs[conf_len] = 0;
-}
-
-static void conf_read(const char *path, int depth)
-{
-	char found[PATH_MAX], line[PATH_MAX];
-	enum origin o;
-	FILE *f;
-	int fd;
-
-	if (depth > 4 || (fd = shim_open_path(path, found, sizeof found, &o)) < 0)
-		return;
-	if (!(f = fdopen(fd, "r"))) {
-		close(fd);
-		return;
-	}
-	while (fgets(line, sizeof line, f)) {
-		char *s = line, *e;
-
-		line[strcspn(line, "#\n")] = 0;
-		while (*s == ' ' || *s == '\t')
-			s++;
-		for (e = s + strlen(s); e > s && (e[-1] == ' ' || e[-1] == '\t');)
-			*--e = 0;
-		if (!*s)
-			continue;
-		if (!strncmp(s, "include", 7) && (s[7] == ' ' || s[7] == '\t')) {
-			char pat[PATH_MAX];
-			glob_t g;
-
-			for (s += 8; *s == ' ' || *s == '\t'; s++)
-				;
-			if (s[0] == '/') {
-				snprintf(pat, sizeof pat, "%s%s",
-					o == ORIGIN_PREFIX ? shim_cfg.prefix : "",
-					s);
-			} else {
-				snprintf(pat, sizeof pat, "%s", found);
-				char *slash = strrchr(pat, '/');
-				snprintf(slash + 1, sizeof pat - (slash + 1 - pat),
-					"%s", s);
-			}
-			if (glob(pat, 0, NULL, &g) == 0) {
-				size_t skip = o == ORIGIN_PREFIX ?
-					strlen(shim_cfg.prefix) : 0;
-
-				for (size_t i = 0; i < g.gl_pathc; i++)
-					conf_read(g.gl_pathv[i] + skip, depth + 1);
-				globfree(&g);
-			}
-			continue;
-		}
-		if (s[0] == '/')
-			conf_add(s, strlen(s));
-	}
-	fclose(f);
+	*in_prefix = o == ORIGIN_PREFIX;
+	return fd;
 }
 
 void search_init(void)
 {
-	conf_read("/etc/ld.so.conf", 0);
+	conf.prefix = shim_cfg.prefix;
+	conf.open = conf_open;
+	ldconf_read(&conf, "/etc/ld.so.conf");
 }
 
 static const char default_dirs[] =
@@ -367,7 +308,7 @@ int search_library(const char *name, const struct object *req, char *found,
 	if (req && req->runpath && (fd = try_dirs(req->runpath, name, req,
 	    found, foundsz, origin)) >= 0)
 		return fd;
-	if ((fd = try_dirs(conf_dirs, name, NULL, found, foundsz, origin)) >= 0)
+	if ((fd = try_dirs(conf.dirs, name, NULL, found, foundsz, origin)) >= 0)
 		return fd;
 	return try_dirs(default_dirs, name, NULL, found, foundsz, origin);
 }

@@ -22,7 +22,7 @@
 #define SHIM_NAME "ld-linux-shim"
 #define SHIM_DEFAULT_PREFIX "/compat/linux"
 /* The largest TLS alignment the loader honours: the static reserve's
- * (tls.c); elf.c and elf-image.c refuse larger ones. */
+ * (tls.c); elf/elf.c and elf/elf-image.c refuse larger ones. */
 #define TLS_MAX_ALIGN 64u
 
 /* What boot.c saw before musl started. */
@@ -93,7 +93,7 @@ struct object {
 	const uintptr_t *init_array, *fini_array, *preinit_array;
 	size_t init_arraysz, fini_arraysz, preinit_arraysz;
 	uintptr_t relro_start, relro_end;
-	/* The tables relocations must not write (elf-image.c). */
+	/* The tables relocations must not write (elf/elf-image.c). */
 	struct elf_guards {
 		size_t n;
 		uintptr_t lo[16], hi[16];
@@ -142,13 +142,13 @@ extern bool shim_dl_mode;
 extern char shim_dl_error[512];
 extern bool shim_error_seen;
 
-/* elf.c: validation of headers read from a file (pure functions). */
+/* elf/elf.c: validation of headers read from a file (pure functions). */
 /* Returns NULL if acceptable, else a message (static string or buf). */
 const char *elf_check(const unsigned char *buf, size_t len, uint64_t filesize,
 	bool want_dyn, char *msg, size_t msgsz);
 
-/* elf-image.c: checks of a mapped object (NULL if acceptable, else the
- * message). elf_check_dynamic: PT_DYNAMIC is inside and ends with DT_NULL;
+/* elf/elf-image.c: checks of a mapped object (NULL if acceptable, else
+ * the message). elf_check_dynamic: PT_DYNAMIC is inside and ends with DT_NULL;
  * elf_check_object (once the dynamic section is read): every table, index,
  * chain and RELR target is inside the object, and no RELR entry writes
  * over a table the loader reads; sets nsyms and guards.
@@ -213,12 +213,12 @@ uintptr_t symdef_address(const struct symdef *d);
 /* Calls an IFUNC resolver (IRELATIVE, STT_GNU_IFUNC): the fuzzer, which
  * runs no code of the objects it loads, replaces it. */
 extern uintptr_t (*shim_call_resolver)(uintptr_t fn);
-/* SHIM_TRACE: -1 not looked at yet, 0 off, 1 on (trace.c sets it). */
+/* SHIM_TRACE: -1 not looked at yet, 0 off, 1 on (trace/ sets it). */
 extern int shim_trace_state;
 
-/* trace.c: the address a guest gets for built-in function D: D's target,
-   or a tracing closure if SHIM_TRACE names it. Weak: loader unit tests
-   link symbol.c without the tracer. */
+/* trace/bind.c: the address a guest gets for built-in function D: D's
+   target, or a tracing closure if SHIM_TRACE names it. Weak: loader unit
+   tests link symbol.c without the tracer. */
 uintptr_t trace_bind(const struct lx_symdef *d) __attribute__((weak));
 const char *object_ref_version(const struct object *o, size_t symidx);
 

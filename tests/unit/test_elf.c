@@ -1,4 +1,4 @@
-/* ELF validation (ld-linux-shim/elf.c): each defect gets its message. */
+/* ELF validation (ld-linux-shim/elf/elf.c): each defect gets its message. */
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>

@@ -1,5 +1,5 @@
 /*
- * Checks of a mapped object (ld-linux-shim/elf-image.c): a small image
+ * Checks of a mapped object (ld-linux-shim/elf/elf-image.c): a small image
  * built in memory (a read-only page of tables, a code page, a data page)
  * passes, and each defect a malformed file can bring is refused with its
  * message; lookups over a cyclic hash chain end.

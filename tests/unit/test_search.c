@@ -16,6 +16,7 @@
 #include <cmocka.h>
 
 #include "shim.h"
+#include "tmpdir.h"
 
 static char root[PATH_MAX];
 
@@ -45,8 +46,7 @@ static void ln(const char *target, const char *rel)
 static int setup(void **state)
 {
 	(void)state;
-	strcpy(root, "/tmp/shim-unit-XXXXXX");
-	assert_non_null(mkdtemp(root));
+	assert_non_null(unit_tmpdir(root));
 	mk("/usr/");
 	mk("/usr/lib/");
 	mk("/usr/lib/libx.so.1");
@@ -63,11 +63,8 @@ static int setup(void **state)
 
 static int teardown(void **state)
 {
-	char cmd[PATH_MAX + 16];
-
 	(void)state;
-	snprintf(cmd, sizeof cmd, "rm -rf '%s'", root);
-	return system(cmd);
+	return unit_rmtree(root);
 }
 
 static void expect(const char *path, const char *rel)

@@ -7,7 +7,6 @@
  */
 #include <elf.h>
 #include <fcntl.h>
-#include <glob.h>
 #include <limits.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -16,9 +15,10 @@
 #include <unistd.h>
 
 #include "shim-check.h"
+#include "shim/ldconf.h"
 
 static const char *prefix;	/* NULL: no reroot */
-static char *conf_dirs;		/* colon-separated */
+static struct ldconf conf;	/* the ld.so.conf directories */
 static const char default_dirs[] =
 	"/lib/x86_64-linux-gnu:/usr/lib/x86_64-linux-gnu:/lib64:/usr/lib64:"
 	"/lib:/usr/lib";
@@ -111,77 +111,22 @@ static int open_path(const char *path, char *found, size_t foundsz,
 	return fd;
 }
 
-static void conf_add(const char *dir)
+static int conf_open(const char *path, char *found, size_t foundsz,
+	bool *in_prefix)
 {
-	size_t o = conf_dirs ? strlen(conf_dirs) : 0;
-	char *p = realloc(conf_dirs, o + strlen(dir) + 2);
+	enum sc_where w = SC_HOST;
+	int fd = open_path(path, found, foundsz, &w);
 
-	if (!p)
-		return;
-	conf_dirs = p;
-	sprintf(p + o, "%s%s", o ? ":" : "", dir);
-}
-
-static void conf_include(const char *arg, const char *found,
-	enum sc_where w, int depth);
-
-static void conf_read(const char *path, int depth)
-{
-	char found[PATH_MAX], line[PATH_MAX];
-	enum sc_where w;
-	FILE *f;
-	int fd;
-
-	if (depth > 4 || (fd = open_path(path, found, sizeof found, &w)) < 0)
-		return;
-	if (!(f = fdopen(fd, "r"))) {
-		close(fd);
-		return;
-	}
-	while (fgets(line, sizeof line, f)) {
-		char *s = line, *e;
-
-		line[strcspn(line, "#\n")] = 0;
-		s += strspn(s, " \t");
-		e = s + strlen(s);
-		while (e > s && (e[-1] == ' ' || e[-1] == '\t'))
-			*--e = 0;
-		if (!strncmp(s, "include", 7) && (s[7] == ' ' || s[7] == '\t'))
-			conf_include(s + 8 + strspn(s + 8, " \t"), found, w,
-				depth);
-		else if (s[0] == '/')
-			conf_add(s);
-	}
-	fclose(f);
-}
-
-/* "include PATTERN" of the ld.so.conf FOUND (the copy WHERE says). */
-static void conf_include(const char *arg, const char *found,
-	enum sc_where w, int depth)
-{
-	char pat[PATH_MAX];
-	size_t skip = w == SC_PREFIX ? strlen(prefix) : 0;
-	glob_t g;
-
-	if (arg[0] == '/') {
-		snprintf(pat, sizeof pat, "%s%s", skip ? prefix : "", arg);
-	} else {
-		const char *sl = strrchr(found, '/');
-		int dl = sl ? (int)(sl - found + 1) : 0;
-
-		snprintf(pat, sizeof pat, "%.*s%s", dl, found, arg);
-	}
-	if (glob(pat, 0, NULL, &g) != 0)
-		return;
-	for (size_t i = 0; i < g.gl_pathc; i++)
-		conf_read(g.gl_pathv[i] + skip, depth + 1);
-	globfree(&g);
+	*in_prefix = w == SC_PREFIX;
+	return fd;
 }
 
 void search_init(const char *pfx)
 {
 	prefix = pfx;
-	conf_read("/etc/ld.so.conf", 0);
+	conf.prefix = pfx;
+	conf.open = conf_open;
+	ldconf_read(&conf, "/etc/ld.so.conf");
 }
 
 /*
@@ -310,7 +255,7 @@ enum sc_where search_library(const char *name, const char *rpath,
 	if (runpath &&
 	    (w = try_dirs(runpath, name, origin, found)) != SC_MISSING)
 		return w;
-	if ((w = try_dirs(conf_dirs, name, NULL, found)) != SC_MISSING)
+	if ((w = try_dirs(conf.dirs, name, NULL, found)) != SC_MISSING)
 		return w;
 	return try_dirs(default_dirs, name, NULL, found);
 }
