@@ -267,8 +267,9 @@ int lx_move_mount(int fdfd, const char *from, int tdfd, const char *to,
 	return syscall(SYS_move_mount, fdfd, from, tdfd, to, flags);
 }
 
-int lx_mount_setattr(int dfd, const char *path, unsigned flags, void *attr,
-	size_t size)
+struct mount_attr;
+int lx_mount_setattr(int dfd, const char *path, unsigned flags,
+	struct mount_attr *attr, size_t size)
 {
 	R(path);
 	return syscall(SYS_mount_setattr, dfd, path, flags, attr, size);

@@ -15,6 +15,7 @@
 #include <sys/socket.h>
 #include <unistd.h>
 
+#include "lx/signal.h"
 #include "shim/gnu.h"
 
 #define CHECK(cond)	do { if (__builtin_expect(!(cond), 0)) \
@@ -156,10 +157,10 @@ lx___poll_chk(struct pollfd *fds, nfds_t n, int timeout, size_t fdslen)
 
 int
 lx___ppoll_chk(struct pollfd *fds, nfds_t n, const struct timespec *ts,
-    const sigset_t *ss, size_t fdslen)
+    const lx_sigset_t *ss, size_t fdslen)
 {
 	CHECK(n <= fdslen / sizeof *fds);
-	return ppoll(fds, n, ts, ss);
+	return ppoll(fds, n, ts, (const sigset_t *)ss);
 }
 
 size_t

@@ -16,6 +16,7 @@
 #include <wchar.h>
 #include <wctype.h>
 
+#include "lx/locale.h"
 #include "shim/strto.h"
 
 /*
@@ -86,7 +87,8 @@ T NAME(const CHAR *s, CHAR **end, int base)				\
 		*end = e;						\
 	return (T)to_signed(mag, neg, MIN, MAX);			\
 }									\
-T NAME##_l(const CHAR *s, CHAR **end, int base, locale_t loc)	\
+T NAME##_l(const CHAR *s, CHAR **end, int base,			\
+    struct lx_locale *loc)						\
 {									\
 	(void)loc;	/* integers do not depend on the locale */	\
 	return NAME(s, end, base);					\
@@ -105,7 +107,8 @@ T NAME(const CHAR *s, CHAR **end, int base)				\
 		*end = e;						\
 	return (T)to_unsigned(mag, neg, MAX);				\
 }									\
-T NAME##_l(const CHAR *s, CHAR **end, int base, locale_t loc)	\
+T NAME##_l(const CHAR *s, CHAR **end, int base,			\
+    struct lx_locale *loc)						\
 {									\
 	(void)loc;							\
 	return NAME(s, end, base);					\

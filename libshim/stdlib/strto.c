@@ -12,6 +12,7 @@
 #include <stdlib.h>
 #include <wchar.h>
 
+#include "lx/locale.h"
 #include "shim/strto.h"
 
 /* After a host call that converted nothing: undo musl's no-digits EINVAL. */
@@ -33,7 +34,7 @@ type name(const C *s, C **end, int base) \
 		*end = e; \
 	return v; \
 } \
-type name##_l(const C *s, C **end, int base, locale_t loc) \
+type name##_l(const C *s, C **end, int base, struct lx_locale *loc) \
 { \
 	(void)loc; \
 	return name(s, end, base); \
@@ -50,7 +51,7 @@ type name(const C *s, C **end) \
 		*end = e; \
 	return v; \
 } \
-type name##_l(const C *s, C **end, locale_t loc) \
+type name##_l(const C *s, C **end, struct lx_locale *loc) \
 { \
 	(void)loc; \
 	return name(s, end); \

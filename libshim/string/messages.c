@@ -14,6 +14,7 @@
 
 #include "shim/libshim.h"
 #include "shim/gnu.h"
+#include "lx/locale.h"
 #include "lx/printf.h"
 
 /* Buffers for the texts that carry a number ("Unknown error N"). */
@@ -28,7 +29,7 @@ lx_strerror(int errnum)
 
 /* XXX: only the C locale's texts; LOC is not consulted. */
 char *
-lx_strerror_l(int errnum, locale_t loc)
+lx_strerror_l(int errnum, struct lx_locale *loc)
 {
 	(void)loc;
 	return lx_strerror(errnum);

@@ -23,9 +23,10 @@ lx_close_range(unsigned int first, unsigned int last, int flags)
 }
 
 /* struct statx is the kernel's; glibc passes it through untouched. */
+struct statx;
 int
 lx_statx(int dirfd, const char *path, int flags, unsigned int mask,
-    void *buf)
+    struct statx *buf)
 {
 	char rb[PATH_MAX];
 
