@@ -1,8 +1,8 @@
 /*
  * glibc's pthread_mutex_t on x86-64, as far as the shim reads it: the
- * words its static initializers set.  A musl mutex has the same size and
- * keeps its type in the first int; glibc keeps its kind at offset 16, a
- * word musl never writes.  Compiled against musl and glibc.
+ * words its static initializers set, the kind at offset 16 (how the
+ * host's mutex lies over it: shim/host.h).  Compiled against the host's
+ * headers and glibc's.
  */
 #ifndef LX_MUTEX_H
 #define LX_MUTEX_H
@@ -10,12 +10,12 @@
 #include <stddef.h>
 
 struct lx_pthread_mutex {
-	int lock;		/* musl: type */
-	unsigned int count;	/* musl: lock */
-	int owner;		/* musl: waiters */
+	int lock;
+	unsigned int count;
+	int owner;
 	unsigned int nusers;
-	int kind;		/* musl: unused */
-	short spins;		/* musl: recursion count (int at 20) */
+	int kind;
+	short spins;
 	short elision;
 	void *prev, *next;
 };

@@ -2,9 +2,10 @@
  * locale_t for guests: glibc programs and libstdc++ read the ctype tables
  * out of struct __locale_struct themselves (isalpha_l() is a macro there,
  * std::ctype<char> keeps __ctype_b), so a guest's locale_t is a
- * struct lx_locale in glibc's layout with musl's locale_t behind it. Every
- * function that takes or returns a locale_t converts here. musl's ctype is
- * the same for every locale, so every object shares its tables.
+ * struct lx_locale in glibc's layout with the host's locale_t behind it.
+ * Every function that takes or returns a locale_t converts here. The class
+ * table is the host's (shim/host.h); the case tables are libshim's, shared
+ * by every object.
  */
 #include <ctype.h>
 #include <errno.h>
@@ -18,11 +19,9 @@
 #include <wctype.h>
 
 #include "lx/locale.h"
+#include "shim/host.h"
 
 #define LX_NCAT 13
-
-/* musl's tables in glibc's layout (not declared by musl's headers). */
-const unsigned short **__ctype_b_loc(void);
 
 static __thread struct lx_locale *current;	/* NULL: the global locale */
 
@@ -35,8 +34,9 @@ static locale_t H(struct lx_locale *l)
  * glibc's case tables, which programs index directly (toupper() is a table
  * lookup in glibc's headers) for -128..255: ASCII letters map, every other
  * byte maps to itself (-128..-2 to the unsigned byte, -1 to EOF), in the C
- * and UTF-8 locales alike. musl's tables are 0 outside 0..127, which would
- * turn every non-ASCII byte a program upper-cases into NUL.
+ * and UTF-8 locales alike. A host's own tables need not say so (musl's
+ * are 0 outside 0..127, which would turn every non-ASCII byte a program
+ * upper-cases into NUL), so libshim has its own, whatever the host.
  */
 static int case_upper[384], case_lower[384];
 static const int *const case_upper_p = case_upper + 128;
@@ -93,7 +93,7 @@ int lx_tolower_l(int c, struct lx_locale *l)
 
 static void fill_tables(struct lx_locale *l)
 {
-	l->ctype_b = *__ctype_b_loc();
+	l->ctype_b = host_ctype_b(l->host);
 	l->ctype_tolower = case_lower_p;
 	l->ctype_toupper = case_upper_p;
 }

@@ -14,6 +14,7 @@
 #include <unistd.h>
 
 #include "lx/signal.h"
+#include "shim/host.h"
 
 /*
  * No signal is reserved yet.  When the shim handles SIGSYS itself
@@ -27,29 +28,17 @@ lx_signal_is_reserved(int sig)
 	return 0;
 }
 
+/* IN as the host's set, less the signals the shim keeps for itself. */
 static void
-lx_to_host_sigset(const lx_sigset_t *in, sigset_t *out)
+lx_to_host_mask(const lx_sigset_t *in, sigset_t *out)
 {
-	size_t i;
+	lx_sigset_t s = *in;
+	int sig;
 
-	sigemptyset(out);
-	for (i = 0; i < sizeof in->val / sizeof in->val[0] &&
-	    i < sizeof out->__bits / sizeof out->__bits[0]; i++)
-		out->__bits[i] = in->val[i];
-	for (i = 1; i < 65; i++)
-		if (lx_signal_is_reserved((int)i))
-			sigdelset(out, (int)i);
-}
-
-static void
-host_to_lx_sigset(const sigset_t *in, lx_sigset_t *out)
-{
-	size_t i;
-
-	memset(out, 0, sizeof *out);
-	for (i = 0; i < sizeof in->__bits / sizeof in->__bits[0] &&
-	    i < sizeof out->val / sizeof out->val[0]; i++)
-		out->val[i] = in->__bits[i];
+	for (sig = 1; sig < 65; sig++)
+		if (lx_signal_is_reserved(sig))
+			s.val[(sig - 1) / 64] &= ~(1UL << ((sig - 1) % 64));
+	lx_to_host_sigset(&s, out);
 }
 
 /* The host adds its own restorer, as glibc does: the guest's is ignored. */
@@ -58,7 +47,7 @@ lx_to_host_sigaction(const struct lx_sigaction *in, struct sigaction *out)
 {
 	memset(out, 0, sizeof *out);
 	out->sa_handler = in->u.handler;
-	lx_to_host_sigset(&in->sa_mask, &out->sa_mask);
+	lx_to_host_mask(&in->sa_mask, &out->sa_mask);
 	out->sa_flags = in->sa_flags & ~LX_SA_RESTORER;
 }
 
@@ -69,7 +58,7 @@ host_to_lx_sigaction(const struct sigaction *in, struct lx_sigaction *out)
 	out->u.handler = in->sa_handler;
 	host_to_lx_sigset(&in->sa_mask, &out->sa_mask);
 	out->sa_flags = in->sa_flags;
-	out->sa_restorer = in->sa_restorer;
+	out->sa_restorer = host_sigaction_restorer(in);
 }
 
 int
@@ -168,7 +157,7 @@ lx_pthread_sigmask(int how, const lx_sigset_t *set, lx_sigset_t *oset)
 	int r;
 
 	if (set != NULL)
-		lx_to_host_sigset(set, &h);
+		lx_to_host_mask(set, &h);
 	r = pthread_sigmask(how, set ? &h : NULL, oset ? &oh : NULL);
 	if (r == 0 && oset != NULL)
 		host_to_lx_sigset(&oh, oset);

@@ -1,29 +1,30 @@
 /*
  * pthread mutexes set up by glibc's static initializers.
  * PTHREAD_RECURSIVE_MUTEX_INITIALIZER_NP and friends put the kind at
- * offset 16, which musl ignores: such a mutex would lock as a normal one.
- * Before each call, a mutex that musl has never seen and that carries a
- * glibc kind is turned into musl's equivalent, in place.  Also
- * pthread_rwlockattr_setkind_np, which musl lacks.
+ * offset 16, which the host ignores: such a mutex would lock as a normal
+ * one.  Before each call, a mutex that the host has never used and that
+ * carries a glibc kind is given the host's equivalent type, in place.
+ * Also pthread_rwlockattr_setkind_np, which the host lacks.
  */
 #include <errno.h>
 #include <pthread.h>
 
 #include "lx/mutex.h"
+#include "shim/host.h"
 
 /*
- * Mutexes made by pthread_mutex_init (musl's) have 0 at offset 16; so do
- * glibc's PTHREAD_MUTEX_INITIALIZER ones.  Anything else there comes from a
- * glibc static initializer and the mutex is still all zero but for it.
- * Threads racing here agree: the type moves from 0 by compare-and-swap
- * only, then the kind word is cleared.
+ * Mutexes made by pthread_mutex_init (the host's) have 0 at offset 16; so
+ * do glibc's PTHREAD_MUTEX_INITIALIZER ones.  Anything else there comes
+ * from a glibc static initializer and the mutex is still all zero but for
+ * it (shim/host.h).  Threads racing here agree: the host sets the type
+ * only while the mutex is untouched, then the kind word is cleared.
  */
 static void
 adopt_glibc_kind(pthread_mutex_t *m)
 {
 	struct lx_pthread_mutex *g = (struct lx_pthread_mutex *)m;
 	int kind = __atomic_load_n(&g->kind, __ATOMIC_ACQUIRE);
-	int type, zero = 0;
+	int type;
 
 	if (kind == LX_PTHREAD_MUTEX_TIMED_NP)
 		return;
@@ -40,9 +41,7 @@ adopt_glibc_kind(pthread_mutex_t *m)
 	default:	/* other bits (robust, pshared, ...) never static */
 		return;
 	}
-	/* musl's type word is glibc's __lock: 0 in a static initializer. */
-	__atomic_compare_exchange_n(&g->lock, &zero, type, 0,
-	    __ATOMIC_ACQ_REL, __ATOMIC_ACQUIRE);
+	host_mutex_set_initial_type(m, type);
 	__atomic_compare_exchange_n(&g->kind, &kind, 0, 0,
 	    __ATOMIC_ACQ_REL, __ATOMIC_ACQUIRE);
 }
@@ -76,9 +75,9 @@ lx_pthread_mutex_unlock(pthread_mutex_t *m)
 }
 
 /*
- * XXX: musl's rwlocks have one policy; the kind is checked and kept in
- * the attribute's spare word (musl reads only the first, pshared), but
- * writer preference is not honoured.
+ * XXX: the host's rwlocks have one policy; the kind is checked and kept
+ * in the attribute where the host ignores it, but writer preference is
+ * not honoured.
  */
 int
 lx_pthread_rwlockattr_setkind_np(pthread_rwlockattr_t *a, int kind)
@@ -87,7 +86,7 @@ lx_pthread_rwlockattr_setkind_np(pthread_rwlockattr_t *a, int kind)
 	case LX_PTHREAD_RWLOCK_PREFER_READER_NP:
 	case LX_PTHREAD_RWLOCK_PREFER_WRITER_NP:
 	case LX_PTHREAD_RWLOCK_PREFER_WRITER_NONRECURSIVE_NP:
-		a->__attr[1] = (unsigned)kind;
+		host_rwlockattr_set_kind(a, kind);
 		return 0;
 	default:
 		return EINVAL;
