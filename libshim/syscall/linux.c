@@ -140,14 +140,4 @@ lx_fcntl64(int fd, int cmd, ...)
 }
 
 /* x86-64: struct flock is already 64-bit; fcntl is fcntl64. */
-int
-lx_fcntl(int fd, int cmd, ...)
-{
-	unsigned long arg;
-	va_list ap;
-
-	va_start(ap, cmd);
-	arg = fcntl_arg(cmd, ap);
-	va_end(ap);
-	return do_fcntl(fd, cmd, arg);
-}
+int lx_fcntl(int fd, int cmd, ...) __attribute__((alias("lx_fcntl64")));
