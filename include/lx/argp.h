@@ -8,6 +8,8 @@
 #include <stddef.h>
 #include <stdio.h>
 
+#include "lx/layout.h"
+
 struct lx_argp_state;
 
 typedef int (*lx_argp_parser_t)(int, char *, struct lx_argp_state *);
@@ -55,40 +57,40 @@ struct lx_argp_state {
 	void *pstate;
 };
 
-_Static_assert(offsetof(struct lx_argp_option, key) == 8, "argp_option");
-_Static_assert(offsetof(struct lx_argp_option, arg) == 16, "argp_option");
-_Static_assert(offsetof(struct lx_argp_option, flags) == 24, "argp_option");
-_Static_assert(offsetof(struct lx_argp_option, doc) == 32, "argp_option");
-_Static_assert(offsetof(struct lx_argp_option, group) == 40, "argp_option");
-_Static_assert(sizeof(struct lx_argp_option) == 48, "argp_option");
-_Static_assert(offsetof(struct lx_argp, parser) == 8, "argp");
-_Static_assert(offsetof(struct lx_argp, args_doc) == 16, "argp");
-_Static_assert(offsetof(struct lx_argp, doc) == 24, "argp");
-_Static_assert(offsetof(struct lx_argp, children) == 32, "argp");
-_Static_assert(offsetof(struct lx_argp, help_filter) == 40, "argp");
-_Static_assert(offsetof(struct lx_argp, argp_domain) == 48, "argp");
-_Static_assert(sizeof(struct lx_argp) == 56, "argp");
-_Static_assert(offsetof(struct lx_argp_child, flags) == 8, "argp_child");
-_Static_assert(offsetof(struct lx_argp_child, header) == 16, "argp_child");
-_Static_assert(offsetof(struct lx_argp_child, group) == 24, "argp_child");
-_Static_assert(sizeof(struct lx_argp_child) == 32, "argp_child");
-_Static_assert(offsetof(struct lx_argp_state, argc) == 8, "argp_state");
-_Static_assert(offsetof(struct lx_argp_state, argv) == 16, "argp_state");
-_Static_assert(offsetof(struct lx_argp_state, next) == 24, "argp_state");
-_Static_assert(offsetof(struct lx_argp_state, flags) == 28, "argp_state");
-_Static_assert(offsetof(struct lx_argp_state, arg_num) == 32, "argp_state");
-_Static_assert(offsetof(struct lx_argp_state, quoted) == 36, "argp_state");
-_Static_assert(offsetof(struct lx_argp_state, input) == 40, "argp_state");
-_Static_assert(offsetof(struct lx_argp_state, child_inputs) == 48,
-    "argp_state");
-_Static_assert(offsetof(struct lx_argp_state, hook) == 56, "argp_state");
-_Static_assert(offsetof(struct lx_argp_state, name) == 64, "argp_state");
-_Static_assert(offsetof(struct lx_argp_state, err_stream) == 72,
-    "argp_state");
-_Static_assert(offsetof(struct lx_argp_state, out_stream) == 80,
-    "argp_state");
-_Static_assert(offsetof(struct lx_argp_state, pstate) == 88, "argp_state");
-_Static_assert(sizeof(struct lx_argp_state) == 96, "argp_state");
+LX_LAYOUT(struct lx_argp_option, 48,
+	key, 8,
+	arg, 16,
+	flags, 24,
+	doc, 32,
+	group, 40);
+
+LX_LAYOUT(struct lx_argp, 56,
+	parser, 8,
+	args_doc, 16,
+	doc, 24,
+	children, 32,
+	help_filter, 40,
+	argp_domain, 48);
+
+LX_LAYOUT(struct lx_argp_child, 32,
+	flags, 8,
+	header, 16,
+	group, 24);
+
+LX_LAYOUT(struct lx_argp_state, 96,
+	argc, 8,
+	argv, 16,
+	next, 24,
+	flags, 28,
+	arg_num, 32,
+	quoted, 36,
+	input, 40,
+	child_inputs, 48,
+	hook, 56,
+	name, 64,
+	err_stream, 72,
+	out_stream, 80,
+	pstate, 88);
 
 /* argp_option.flags */
 #define LX_OPTION_ARG_OPTIONAL	0x1

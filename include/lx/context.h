@@ -38,6 +38,7 @@
 #ifndef __ASSEMBLER__
 #include <stddef.h>
 
+#include "lx/layout.h"
 #include "lx/signal.h"
 
 struct lx_stack {
@@ -61,18 +62,13 @@ struct lx_ucontext {
 	unsigned char fpregs_mem[512];	/* struct _libc_fpstate */
 	unsigned long long ssp[4];
 };
-_Static_assert(sizeof(struct lx_ucontext) == LX_UC_SIZE, "ucontext_t");
-_Static_assert(offsetof(struct lx_ucontext, uc_link) == LX_UC_LINK, "link");
-_Static_assert(offsetof(struct lx_ucontext, uc_stack) == LX_UC_STACK,
-    "uc_stack");
-_Static_assert(offsetof(struct lx_ucontext, uc_mcontext) == LX_UC_MCONTEXT,
-    "uc_mcontext");
-_Static_assert(offsetof(struct lx_ucontext, uc_mcontext.fpregs) ==
-    LX_UC_FPREGS, "fpregs");
-_Static_assert(offsetof(struct lx_ucontext, uc_sigmask) == LX_UC_SIGMASK,
-    "uc_sigmask");
-_Static_assert(offsetof(struct lx_ucontext, fpregs_mem) == LX_UC_FPREGS_MEM,
-    "__fpregs_mem");
+LX_LAYOUT(struct lx_ucontext, LX_UC_SIZE,
+	uc_link, LX_UC_LINK,
+	uc_stack, LX_UC_STACK,
+	uc_mcontext, LX_UC_MCONTEXT,
+	uc_mcontext.fpregs, LX_UC_FPREGS,
+	uc_sigmask, LX_UC_SIGMASK,
+	fpregs_mem, LX_UC_FPREGS_MEM);
 
 int lx_getcontext(struct lx_ucontext *ucp);
 int lx_setcontext(const struct lx_ucontext *ucp);

@@ -9,6 +9,8 @@
 
 #include <stddef.h>
 
+#include "lx/layout.h"
+
 struct lx_aliasent {
 	char *alias_name;
 	size_t alias_members_len;
@@ -16,13 +18,11 @@ struct lx_aliasent {
 	int alias_local;
 };
 
-_Static_assert(offsetof(struct lx_aliasent, alias_name) == 0, "aliasent");
-_Static_assert(offsetof(struct lx_aliasent, alias_members_len) == 8,
-	"aliasent");
-_Static_assert(offsetof(struct lx_aliasent, alias_members) == 16,
-	"aliasent");
-_Static_assert(offsetof(struct lx_aliasent, alias_local) == 24, "aliasent");
-_Static_assert(sizeof(struct lx_aliasent) == 32, "aliasent");
+LX_LAYOUT(struct lx_aliasent, 32,
+	alias_name, 0,
+	alias_members_len, 8,
+	alias_members, 16,
+	alias_local, 24);
 
 #define LX_PATH_ALIASES	"/etc/aliases"
 
@@ -35,13 +35,13 @@ struct lx_ttyent {
 	char *ty_comment;
 };
 
-_Static_assert(offsetof(struct lx_ttyent, ty_name) == 0, "ttyent");
-_Static_assert(offsetof(struct lx_ttyent, ty_getty) == 8, "ttyent");
-_Static_assert(offsetof(struct lx_ttyent, ty_type) == 16, "ttyent");
-_Static_assert(offsetof(struct lx_ttyent, ty_status) == 24, "ttyent");
-_Static_assert(offsetof(struct lx_ttyent, ty_window) == 32, "ttyent");
-_Static_assert(offsetof(struct lx_ttyent, ty_comment) == 40, "ttyent");
-_Static_assert(sizeof(struct lx_ttyent) == 48, "ttyent");
+LX_LAYOUT(struct lx_ttyent, 48,
+	ty_name, 0,
+	ty_getty, 8,
+	ty_type, 16,
+	ty_status, 24,
+	ty_window, 32,
+	ty_comment, 40);
 
 #define LX_TTY_ON	0x01
 #define LX_TTY_SECURE	0x02

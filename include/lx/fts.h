@@ -9,6 +9,7 @@
 #include <stddef.h>
 #include <stdint.h>
 
+#include "lx/layout.h"
 #include "lx/stat.h"
 
 struct lx_ftsent;
@@ -49,39 +50,39 @@ typedef struct lx_ftsent {
 	char fts_name[1];
 } LX_FTSENT;
 
-_Static_assert(offsetof(LX_FTS, fts_cur) == 0, "FTS");
-_Static_assert(offsetof(LX_FTS, fts_child) == 8, "FTS");
-_Static_assert(offsetof(LX_FTS, fts_array) == 16, "FTS");
-_Static_assert(offsetof(LX_FTS, fts_dev) == 24, "FTS");
-_Static_assert(offsetof(LX_FTS, fts_path) == 32, "FTS");
-_Static_assert(offsetof(LX_FTS, fts_rfd) == 40, "FTS");
-_Static_assert(offsetof(LX_FTS, fts_pathlen) == 44, "FTS");
-_Static_assert(offsetof(LX_FTS, fts_nitems) == 48, "FTS");
-_Static_assert(offsetof(LX_FTS, fts_compar) == 56, "FTS");
-_Static_assert(offsetof(LX_FTS, fts_options) == 64, "FTS");
-_Static_assert(sizeof(LX_FTS) == 72, "FTS");
+LX_LAYOUT(LX_FTS, 72,
+	fts_cur, 0,
+	fts_child, 8,
+	fts_array, 16,
+	fts_dev, 24,
+	fts_path, 32,
+	fts_rfd, 40,
+	fts_pathlen, 44,
+	fts_nitems, 48,
+	fts_compar, 56,
+	fts_options, 64);
 
-_Static_assert(offsetof(LX_FTSENT, fts_cycle) == 0, "FTSENT");
-_Static_assert(offsetof(LX_FTSENT, fts_parent) == 8, "FTSENT");
-_Static_assert(offsetof(LX_FTSENT, fts_link) == 16, "FTSENT");
-_Static_assert(offsetof(LX_FTSENT, fts_number) == 24, "FTSENT");
-_Static_assert(offsetof(LX_FTSENT, fts_pointer) == 32, "FTSENT");
-_Static_assert(offsetof(LX_FTSENT, fts_accpath) == 40, "FTSENT");
-_Static_assert(offsetof(LX_FTSENT, fts_path) == 48, "FTSENT");
-_Static_assert(offsetof(LX_FTSENT, fts_errno) == 56, "FTSENT");
-_Static_assert(offsetof(LX_FTSENT, fts_symfd) == 60, "FTSENT");
-_Static_assert(offsetof(LX_FTSENT, fts_pathlen) == 64, "FTSENT");
-_Static_assert(offsetof(LX_FTSENT, fts_namelen) == 66, "FTSENT");
-_Static_assert(offsetof(LX_FTSENT, fts_ino) == 72, "FTSENT");
-_Static_assert(offsetof(LX_FTSENT, fts_dev) == 80, "FTSENT");
-_Static_assert(offsetof(LX_FTSENT, fts_nlink) == 88, "FTSENT");
-_Static_assert(offsetof(LX_FTSENT, fts_level) == 96, "FTSENT");
-_Static_assert(offsetof(LX_FTSENT, fts_info) == 98, "FTSENT");
-_Static_assert(offsetof(LX_FTSENT, fts_flags) == 100, "FTSENT");
-_Static_assert(offsetof(LX_FTSENT, fts_instr) == 102, "FTSENT");
-_Static_assert(offsetof(LX_FTSENT, fts_statp) == 104, "FTSENT");
-_Static_assert(offsetof(LX_FTSENT, fts_name) == 112, "FTSENT");
-_Static_assert(sizeof(LX_FTSENT) == 120, "FTSENT");
+LX_LAYOUT(LX_FTSENT, 120,
+	fts_cycle, 0,
+	fts_parent, 8,
+	fts_link, 16,
+	fts_number, 24,
+	fts_pointer, 32,
+	fts_accpath, 40,
+	fts_path, 48,
+	fts_errno, 56,
+	fts_symfd, 60,
+	fts_pathlen, 64,
+	fts_namelen, 66,
+	fts_ino, 72,
+	fts_dev, 80,
+	fts_nlink, 88,
+	fts_level, 96,
+	fts_info, 98,
+	fts_flags, 100,
+	fts_instr, 102,
+	fts_statp, 104,
+	fts_name, 112);
 
 /* fts_open options */
 #define LX_FTS_COMFOLLOW	0x0001

@@ -7,6 +7,8 @@
 
 #include <stddef.h>
 
+#include "lx/layout.h"
+
 struct lx_option {
 	const char *name;
 	int has_arg;		/* LX_NO_ARGUMENT, ... */
@@ -18,10 +20,10 @@ struct lx_option {
 #define LX_REQUIRED_ARGUMENT	1
 #define LX_OPTIONAL_ARGUMENT	2
 
-_Static_assert(offsetof(struct lx_option, name) == 0, "option");
-_Static_assert(offsetof(struct lx_option, has_arg) == 8, "option");
-_Static_assert(offsetof(struct lx_option, flag) == 16, "option");
-_Static_assert(offsetof(struct lx_option, val) == 24, "option");
-_Static_assert(sizeof(struct lx_option) == 32, "option");
+LX_LAYOUT(struct lx_option, 32,
+	name, 0,
+	has_arg, 8,
+	flag, 16,
+	val, 24);
 
 #endif

@@ -9,6 +9,8 @@
 
 #include <stddef.h>
 
+#include "lx/layout.h"
+
 struct lx_locale {
 	void *locales[13];
 	const unsigned short *ctype_b;
@@ -18,14 +20,13 @@ struct lx_locale {
 	/* libshim's own, past glibc's struct: */
 	void *host;
 };
-_Static_assert(offsetof(struct lx_locale, ctype_b) == 104, "__ctype_b");
-_Static_assert(offsetof(struct lx_locale, ctype_tolower) == 112,
-	"__ctype_tolower");
-_Static_assert(offsetof(struct lx_locale, ctype_toupper) == 120,
-	"__ctype_toupper");
-_Static_assert(offsetof(struct lx_locale, names) == 128, "__names");
-_Static_assert(offsetof(struct lx_locale, host) == 232,
-	"end of glibc's struct __locale_struct");
+/* host is where glibc's struct __locale_struct ends. */
+LX_OFFSETS(struct lx_locale,
+	ctype_b, 104,
+	ctype_tolower, 112,
+	ctype_toupper, 120,
+	names, 128,
+	host, 232);
 
 #define LX_LC_GLOBAL_LOCALE ((struct lx_locale *)-1l)
 

@@ -10,6 +10,8 @@
 #include <stddef.h>
 #include <stdint.h>
 
+#include "lx/layout.h"
+
 #define LX_UTSNAME_LEN	65
 
 struct lx_utsname {
@@ -62,16 +64,16 @@ struct lx_res_state {
 	unsigned int flags;
 	unsigned char u[56] __attribute__((aligned(8))); /* glibc-private */
 };
-_Static_assert(sizeof(struct lx_res_state) == 568, "glibc __res_state");
-_Static_assert(offsetof(struct lx_res_state, nscount) == 16, "nscount");
-_Static_assert(offsetof(struct lx_res_state, nsaddr_list) == 20, "nsaddr");
-_Static_assert(offsetof(struct lx_res_state, id) == 68, "id");
-_Static_assert(offsetof(struct lx_res_state, dnsrch) == 72, "dnsrch");
-_Static_assert(offsetof(struct lx_res_state, defdname) == 128, "defdname");
-_Static_assert(offsetof(struct lx_res_state, pfcode) == 384, "pfcode");
-_Static_assert(offsetof(struct lx_res_state, sort_list) == 396, "sort_list");
-_Static_assert(offsetof(struct lx_res_state, res_h_errno) == 496, "h_errno");
-_Static_assert(offsetof(struct lx_res_state, u) == 512, "_u");
+LX_LAYOUT(struct lx_res_state, 568,
+	nscount, 16,
+	nsaddr_list, 20,
+	id, 68,
+	dnsrch, 72,
+	defdname, 128,
+	pfcode, 384,
+	sort_list, 396,
+	res_h_errno, 496,
+	u, 512);
 
 struct lx_r_debug {
 	int r_version;
@@ -80,8 +82,8 @@ struct lx_r_debug {
 	int r_state;		/* RT_CONSISTENT 0, RT_ADD 1, RT_DELETE 2 */
 	uint64_t r_ldbase;
 };
-_Static_assert(sizeof(struct lx_r_debug) == 40, "glibc struct r_debug");
-_Static_assert(offsetof(struct lx_r_debug, r_brk) == 16, "r_brk");
-_Static_assert(offsetof(struct lx_r_debug, r_ldbase) == 32, "r_ldbase");
+LX_LAYOUT(struct lx_r_debug, 40,
+	r_brk, 16,
+	r_ldbase, 32);
 
 #endif

@@ -9,6 +9,8 @@
 
 #include <stddef.h>
 
+#include "lx/layout.h"
+
 struct lx_pthread_mutex {
 	int lock;
 	unsigned int count;
@@ -19,9 +21,9 @@ struct lx_pthread_mutex {
 	short elision;
 	void *prev, *next;
 };
-_Static_assert(sizeof(struct lx_pthread_mutex) == 40, "glibc mutex size");
-_Static_assert(offsetof(struct lx_pthread_mutex, kind) == 16, "__kind");
-_Static_assert(offsetof(struct lx_pthread_mutex, prev) == 24, "__list");
+LX_LAYOUT(struct lx_pthread_mutex, 40,
+	kind, 16,
+	prev, 24);
 
 /* glibc's mutex kinds (PTHREAD_MUTEX_*_NP). */
 #define LX_PTHREAD_MUTEX_TIMED_NP	0

@@ -9,6 +9,8 @@
 #include <stdarg.h>
 #include <stddef.h>
 
+#include "lx/layout.h"
+
 struct lx_obstack_chunk {
 	char *limit;			/* one past the end of this chunk */
 	struct lx_obstack_chunk *prev;	/* previous chunk or NULL */
@@ -34,21 +36,22 @@ struct lx_obstack {
 	unsigned alloc_failed : 1;	/* unused, kept for the ABI */
 };
 
-_Static_assert(offsetof(struct lx_obstack_chunk, limit) == 0, "chunk");
-_Static_assert(offsetof(struct lx_obstack_chunk, prev) == 8, "chunk");
-_Static_assert(offsetof(struct lx_obstack_chunk, contents) == 16, "chunk");
-_Static_assert(sizeof(struct lx_obstack_chunk) == 24, "chunk");
-_Static_assert(offsetof(struct lx_obstack, chunk_size) == 0, "obstack");
-_Static_assert(offsetof(struct lx_obstack, chunk) == 8, "obstack");
-_Static_assert(offsetof(struct lx_obstack, object_base) == 16, "obstack");
-_Static_assert(offsetof(struct lx_obstack, next_free) == 24, "obstack");
-_Static_assert(offsetof(struct lx_obstack, chunk_limit) == 32, "obstack");
-_Static_assert(offsetof(struct lx_obstack, temp) == 40, "obstack");
-_Static_assert(offsetof(struct lx_obstack, alignment_mask) == 48, "obstack");
-_Static_assert(offsetof(struct lx_obstack, chunkfun) == 56, "obstack");
-_Static_assert(offsetof(struct lx_obstack, freefun) == 64, "obstack");
-_Static_assert(offsetof(struct lx_obstack, extra_arg) == 72, "obstack");
-_Static_assert(sizeof(struct lx_obstack) == 88, "obstack");
+LX_LAYOUT(struct lx_obstack_chunk, 24,
+	limit, 0,
+	prev, 8,
+	contents, 16);
+
+LX_LAYOUT(struct lx_obstack, 88,
+	chunk_size, 0,
+	chunk, 8,
+	object_base, 16,
+	next_free, 24,
+	chunk_limit, 32,
+	temp, 40,
+	alignment_mask, 48,
+	chunkfun, 56,
+	freefun, 64,
+	extra_arg, 72);
 
 int lx_obstack_vprintf(struct lx_obstack *, const char *, va_list);
 

@@ -9,6 +9,8 @@
 #include <stddef.h>
 #include <stdio.h>
 
+#include "lx/layout.h"
+
 enum {
 	LX_PA_INT,		/* int */
 	LX_PA_CHAR,		/* int, printed as a char */
@@ -44,9 +46,9 @@ struct lx_printf_info {
 	int pad;		/* wchar_t: ' ' or '0' */
 };
 
-_Static_assert(sizeof(struct lx_printf_info) == 20, "glibc printf_info");
-_Static_assert(offsetof(struct lx_printf_info, user) == 14, "user");
-_Static_assert(offsetof(struct lx_printf_info, pad) == 16, "pad");
+LX_LAYOUT(struct lx_printf_info, 20,
+	user, 14,
+	pad, 16);
 
 typedef int lx_printf_function(void *, const struct lx_printf_info *,
     const void *const *);

@@ -8,6 +8,8 @@
 #include <stddef.h>
 #include <stdint.h>
 
+#include "lx/layout.h"
+
 struct lx_random_data {
 	int32_t *fptr;		/* front pointer */
 	int32_t *rptr;		/* rear pointer */
@@ -18,17 +20,14 @@ struct lx_random_data {
 	int32_t *end_ptr;	/* one past the last state word */
 };
 
-_Static_assert(offsetof(struct lx_random_data, fptr) == 0, "random_data");
-_Static_assert(offsetof(struct lx_random_data, rptr) == 8, "random_data");
-_Static_assert(offsetof(struct lx_random_data, state) == 16, "random_data");
-_Static_assert(offsetof(struct lx_random_data, rand_type) == 24,
-	       "random_data");
-_Static_assert(offsetof(struct lx_random_data, rand_deg) == 28,
-	       "random_data");
-_Static_assert(offsetof(struct lx_random_data, rand_sep) == 32,
-	       "random_data");
-_Static_assert(offsetof(struct lx_random_data, end_ptr) == 40, "random_data");
-_Static_assert(sizeof(struct lx_random_data) == 48, "random_data");
+LX_LAYOUT(struct lx_random_data, 48,
+	fptr, 0,
+	rptr, 8,
+	state, 16,
+	rand_type, 24,
+	rand_deg, 28,
+	rand_sep, 32,
+	end_ptr, 40);
 
 int lx_random_r(struct lx_random_data *, int32_t *);
 int lx_srandom_r(unsigned int, struct lx_random_data *);

@@ -11,6 +11,8 @@
 
 #include <stddef.h>
 
+#include "lx/layout.h"
+
 typedef unsigned long lx_reg_syntax_t;
 typedef int lx_regoff_t;
 
@@ -41,35 +43,31 @@ struct lx_re_pattern_buffer {
 };
 typedef struct lx_re_pattern_buffer lx_regex_t;
 
-_Static_assert(sizeof(struct lx_re_pattern_buffer) == 64, "regex_t size");
-_Static_assert(offsetof(struct lx_re_pattern_buffer, buffer) == 0, "buffer");
-_Static_assert(offsetof(struct lx_re_pattern_buffer, allocated) == 8,
-    "allocated");
-_Static_assert(offsetof(struct lx_re_pattern_buffer, used) == 16, "used");
-_Static_assert(offsetof(struct lx_re_pattern_buffer, syntax) == 24, "syntax");
-_Static_assert(offsetof(struct lx_re_pattern_buffer, fastmap) == 32,
-    "fastmap");
-_Static_assert(offsetof(struct lx_re_pattern_buffer, translate) == 40,
-    "translate");
-_Static_assert(offsetof(struct lx_re_pattern_buffer, re_nsub) == 48,
-    "re_nsub");
-_Static_assert(offsetof(struct lx_re_pattern_buffer, flags) == 56, "flags");
+LX_LAYOUT(struct lx_re_pattern_buffer, 64,
+	buffer, 0,
+	allocated, 8,
+	used, 16,
+	syntax, 24,
+	fastmap, 32,
+	translate, 40,
+	re_nsub, 48,
+	flags, 56);
 
 typedef struct {
 	lx_regoff_t rm_so;
 	lx_regoff_t rm_eo;
 } lx_regmatch_t;
-_Static_assert(sizeof(lx_regmatch_t) == 8, "regmatch_t size");
-_Static_assert(offsetof(lx_regmatch_t, rm_eo) == 4, "rm_eo");
+LX_LAYOUT(lx_regmatch_t, 8,
+	rm_eo, 4);
 
 struct lx_re_registers {
 	unsigned num_regs;
 	lx_regoff_t *start;
 	lx_regoff_t *end;
 };
-_Static_assert(sizeof(struct lx_re_registers) == 24, "re_registers size");
-_Static_assert(offsetof(struct lx_re_registers, start) == 8, "start");
-_Static_assert(offsetof(struct lx_re_registers, end) == 16, "end");
+LX_LAYOUT(struct lx_re_registers, 24,
+	start, 8,
+	end, 16);
 
 #define LX_REGS_UNALLOCATED	0
 #define LX_REGS_REALLOCATE	1

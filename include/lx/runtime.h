@@ -11,6 +11,8 @@
 #include <stddef.h>
 #include <stdint.h>
 
+#include "lx/layout.h"
+
 /* __pthread_unwind_buf_t: set by __sigsetjmp, then registered. glibc's
  * typedef is over-aligned (16) but not padded: 104 bytes. */
 struct lx_pthread_unwind_buf {
@@ -18,18 +20,17 @@ struct lx_pthread_unwind_buf {
 	int mask_was_saved;
 	void *priv[4];		/* glibc-private: prev, cleanup, canceltype */
 };
-_Static_assert(sizeof(struct lx_pthread_unwind_buf) == 104,
-	"__pthread_unwind_buf_t");
-_Static_assert(offsetof(struct lx_pthread_unwind_buf, priv) == 72, "__pad");
+LX_LAYOUT(struct lx_pthread_unwind_buf, 104,
+	priv, 72);
 
 struct lx_ntptimeval {
 	long time_sec, time_usec;	/* struct timeval time */
 	long maxerror, esterror, tai;
 	long reserved[4];
 };
-_Static_assert(sizeof(struct lx_ntptimeval) == 72, "struct ntptimeval");
-_Static_assert(offsetof(struct lx_ntptimeval, maxerror) == 16, "maxerror");
-_Static_assert(offsetof(struct lx_ntptimeval, tai) == 32, "tai");
+LX_LAYOUT(struct lx_ntptimeval, 72,
+	maxerror, 16,
+	tai, 32);
 
 /* gmon.out: a header, then records each led by a tag byte. Multi-byte
  * fields are in the writer's byte order, without padding. */

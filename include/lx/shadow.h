@@ -8,6 +8,8 @@
 #include <stddef.h>
 #include <stdio.h>
 
+#include "lx/layout.h"
+
 struct lx_spwd {
 	char *sp_namp;		/* login name */
 	char *sp_pwdp;		/* hashed password */
@@ -20,16 +22,16 @@ struct lx_spwd {
 	unsigned long sp_flag;	/* ~0ul: empty field */
 };
 
-_Static_assert(offsetof(struct lx_spwd, sp_namp) == 0, "spwd");
-_Static_assert(offsetof(struct lx_spwd, sp_pwdp) == 8, "spwd");
-_Static_assert(offsetof(struct lx_spwd, sp_lstchg) == 16, "spwd");
-_Static_assert(offsetof(struct lx_spwd, sp_min) == 24, "spwd");
-_Static_assert(offsetof(struct lx_spwd, sp_max) == 32, "spwd");
-_Static_assert(offsetof(struct lx_spwd, sp_warn) == 40, "spwd");
-_Static_assert(offsetof(struct lx_spwd, sp_inact) == 48, "spwd");
-_Static_assert(offsetof(struct lx_spwd, sp_expire) == 56, "spwd");
-_Static_assert(offsetof(struct lx_spwd, sp_flag) == 64, "spwd");
-_Static_assert(sizeof(struct lx_spwd) == 72, "spwd");
+LX_LAYOUT(struct lx_spwd, 72,
+	sp_namp, 0,
+	sp_pwdp, 8,
+	sp_lstchg, 16,
+	sp_min, 24,
+	sp_max, 32,
+	sp_warn, 40,
+	sp_inact, 48,
+	sp_expire, 56,
+	sp_flag, 64);
 
 struct lx_sgrp {
 	char *sg_namp;		/* group name */
@@ -38,11 +40,11 @@ struct lx_sgrp {
 	char **sg_mem;		/* members, NULL-terminated */
 };
 
-_Static_assert(offsetof(struct lx_sgrp, sg_namp) == 0, "sgrp");
-_Static_assert(offsetof(struct lx_sgrp, sg_passwd) == 8, "sgrp");
-_Static_assert(offsetof(struct lx_sgrp, sg_adm) == 16, "sgrp");
-_Static_assert(offsetof(struct lx_sgrp, sg_mem) == 24, "sgrp");
-_Static_assert(sizeof(struct lx_sgrp) == 32, "sgrp");
+LX_LAYOUT(struct lx_sgrp, 32,
+	sg_namp, 0,
+	sg_passwd, 8,
+	sg_adm, 16,
+	sg_mem, 24);
 
 /* The group shadow database the get/set/endsgent functions read. */
 #define LX_PATH_GSHADOW	"/etc/gshadow"

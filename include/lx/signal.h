@@ -9,6 +9,8 @@
 #include <pthread.h>
 #include <stddef.h>
 
+#include "lx/layout.h"
+
 #define LX_SA_RESTORER	0x04000000
 #define LX_SA_RESTART	0x10000000
 #define LX_SA_NODEFER	0x40000000
@@ -40,11 +42,10 @@ struct lx_sigaction {
 	int sa_flags;
 	void (*sa_restorer)(void);
 };
-_Static_assert(sizeof(struct lx_sigaction) == 152, "glibc struct sigaction");
-_Static_assert(offsetof(struct lx_sigaction, sa_mask) == 8, "sa_mask");
-_Static_assert(offsetof(struct lx_sigaction, sa_flags) == 136, "sa_flags");
-_Static_assert(offsetof(struct lx_sigaction, sa_restorer) == 144,
-    "sa_restorer");
+LX_LAYOUT(struct lx_sigaction, 152,
+	sa_mask, 8,
+	sa_flags, 136,
+	sa_restorer, 144);
 
 /* Whether the shim keeps SIG for itself (a guest may not handle it). */
 int lx_signal_is_reserved(int sig);

@@ -8,6 +8,8 @@
 #include <stddef.h>
 #include <stdint.h>
 
+#include "lx/layout.h"
+
 struct lx_timespec {
 	int64_t tv_sec;
 	int64_t tv_nsec;
@@ -31,21 +33,21 @@ struct lx_stat {
 	int64_t __glibc_reserved[3];
 };
 
-_Static_assert(offsetof(struct lx_stat, st_dev) == 0, "stat");
-_Static_assert(offsetof(struct lx_stat, st_ino) == 8, "stat");
-_Static_assert(offsetof(struct lx_stat, st_nlink) == 16, "stat");
-_Static_assert(offsetof(struct lx_stat, st_mode) == 24, "stat");
-_Static_assert(offsetof(struct lx_stat, st_uid) == 28, "stat");
-_Static_assert(offsetof(struct lx_stat, st_gid) == 32, "stat");
-_Static_assert(offsetof(struct lx_stat, st_rdev) == 40, "stat");
-_Static_assert(offsetof(struct lx_stat, st_size) == 48, "stat");
-_Static_assert(offsetof(struct lx_stat, st_blksize) == 56, "stat");
-_Static_assert(offsetof(struct lx_stat, st_blocks) == 64, "stat");
-_Static_assert(offsetof(struct lx_stat, st_atim) == 72, "stat");
-_Static_assert(offsetof(struct lx_stat, st_mtim) == 88, "stat");
-_Static_assert(offsetof(struct lx_stat, st_ctim) == 104, "stat");
-_Static_assert(offsetof(struct lx_stat, __glibc_reserved) == 120, "stat");
-_Static_assert(sizeof(struct lx_stat) == 144, "stat");
+LX_LAYOUT(struct lx_stat, 144,
+	st_dev, 0,
+	st_ino, 8,
+	st_nlink, 16,
+	st_mode, 24,
+	st_uid, 28,
+	st_gid, 32,
+	st_rdev, 40,
+	st_size, 48,
+	st_blksize, 56,
+	st_blocks, 64,
+	st_atim, 72,
+	st_mtim, 88,
+	st_ctim, 104,
+	__glibc_reserved, 120);
 
 #define LX_STAT_VER_KERNEL	0
 #define LX_STAT_VER_LINUX	1	/* _STAT_VER on x86-64 */

@@ -10,6 +10,8 @@
 #include <stddef.h>
 #include <stdint.h>
 
+#include "lx/layout.h"
+
 #define LX_UT_LINESIZE	32
 #define LX_UT_NAMESIZE	32
 #define LX_UT_HOSTSIZE	256
@@ -47,17 +49,17 @@ struct lx_utmp {
 	char glibc_reserved[20];
 };
 
-_Static_assert(offsetof(struct lx_utmp, ut_type) == 0, "utmp");
-_Static_assert(offsetof(struct lx_utmp, ut_pid) == 4, "utmp");
-_Static_assert(offsetof(struct lx_utmp, ut_line) == 8, "utmp");
-_Static_assert(offsetof(struct lx_utmp, ut_id) == 40, "utmp");
-_Static_assert(offsetof(struct lx_utmp, ut_user) == 44, "utmp");
-_Static_assert(offsetof(struct lx_utmp, ut_host) == 76, "utmp");
-_Static_assert(offsetof(struct lx_utmp, ut_exit) == 332, "utmp");
-_Static_assert(offsetof(struct lx_utmp, ut_session) == 336, "utmp");
-_Static_assert(offsetof(struct lx_utmp, ut_tv) == 340, "utmp");
-_Static_assert(offsetof(struct lx_utmp, ut_addr_v6) == 348, "utmp");
-_Static_assert(offsetof(struct lx_utmp, glibc_reserved) == 364, "utmp");
-_Static_assert(sizeof(struct lx_utmp) == 384, "utmp");
+LX_LAYOUT(struct lx_utmp, 384,
+	ut_type, 0,
+	ut_pid, 4,
+	ut_line, 8,
+	ut_id, 40,
+	ut_user, 44,
+	ut_host, 76,
+	ut_exit, 332,
+	ut_session, 336,
+	ut_tv, 340,
+	ut_addr_v6, 348,
+	glibc_reserved, 364);
 
 #endif

@@ -259,24 +259,27 @@ catch_up(struct argp_fmt *fs)
 		update(fs);
 }
 
+/* Sets the margin *M to V for the text to come; returns the old one. */
+static int
+set_margin(struct argp_fmt *fs, int *m, int v)
+{
+	int old = *m;
+
+	catch_up(fs);
+	*m = v;
+	return old;
+}
+
 int
 lx_argp_fmt_set_lmargin(struct argp_fmt *fs, int v)
 {
-	int old = fs->lmargin;
-
-	catch_up(fs);
-	fs->lmargin = v;
-	return old;
+	return set_margin(fs, &fs->lmargin, v);
 }
 
 int
 lx_argp_fmt_set_wmargin(struct argp_fmt *fs, int v)
 {
-	int old = fs->wmargin;
-
-	catch_up(fs);
-	fs->wmargin = v;
-	return old;
+	return set_margin(fs, &fs->wmargin, v);
 }
 
 int lx_argp_fmt_lmargin(struct argp_fmt *fs) { return fs->lmargin; }

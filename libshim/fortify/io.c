@@ -15,25 +15,13 @@
 #include <sys/socket.h>
 #include <unistd.h>
 
+#include "fortify-int.h"
 #include "lx/signal.h"
 #include "shim/gnu.h"
 
-#define CHECK(cond)	do { if (__builtin_expect(!(cond), 0)) \
-				lx___chk_fail(); } while (0)
-
-ssize_t
-lx___read_chk(int fd, void *buf, size_t n, size_t buflen)
-{
-	CHECK(n <= buflen);
-	return read(fd, buf, n);
-}
-
-ssize_t
-lx___pread_chk(int fd, void *buf, size_t n, off_t off, size_t buflen)
-{
-	CHECK(n <= buflen);
-	return pread(fd, buf, n, off);
-}
+CHK_BOUNDED(ssize_t, read, (int fd, void *buf, size_t n), (fd, buf, n))
+CHK_BOUNDED(ssize_t, pread, (int fd, void *buf, size_t n, off_t off),
+    (fd, buf, n, off))
 
 ssize_t
 lx___pread64_chk(int fd, void *buf, size_t n, off_t off, size_t buflen)
@@ -56,27 +44,11 @@ lx___recvfrom_chk(int fd, void *buf, size_t n, size_t buflen, int flags,
 	return recvfrom(fd, buf, n, flags, from, fromlen);
 }
 
-ssize_t
-lx___readlink_chk(const char *path, char *buf, size_t n, size_t buflen)
-{
-	CHECK(n <= buflen);
-	return LX_PATHCALL(readlink)(path, buf, n);
-}
-
-ssize_t
-lx___readlinkat_chk(int fd, const char *path, char *buf, size_t n,
-    size_t buflen)
-{
-	CHECK(n <= buflen);
-	return LX_PATHCALL(readlinkat)(fd, path, buf, n);
-}
-
-char *
-lx___getcwd_chk(char *buf, size_t size, size_t buflen)
-{
-	CHECK(size <= buflen);
-	return getcwd(buf, size);
-}
+CHK_BOUNDED_CALL(ssize_t, readlink, LX_PATHCALL(readlink),
+    (const char *path, char *buf, size_t n), (path, buf, n))
+CHK_BOUNDED_CALL(ssize_t, readlinkat, LX_PATHCALL(readlinkat),
+    (int fd, const char *path, char *buf, size_t n), (fd, path, buf, n))
+CHK_BOUNDED(char *, getcwd, (char *buf, size_t n), (buf, n))
 
 char *
 lx___getwd_chk(char *buf, size_t buflen)
@@ -95,47 +67,12 @@ lx___realpath_chk(const char *path, char *resolved, size_t resolvedlen)
 	return LX_PATHCALL(realpath)(path, resolved);
 }
 
-int
-lx___ptsname_r_chk(int fd, char *buf, size_t len, size_t nreal)
-{
-	CHECK(len <= nreal);
-	return ptsname_r(fd, buf, len);
-}
-
-int
-lx___ttyname_r_chk(int fd, char *buf, size_t len, size_t nreal)
-{
-	CHECK(len <= nreal);
-	return ttyname_r(fd, buf, len);
-}
-
-int
-lx___getlogin_r_chk(char *buf, size_t len, size_t nreal)
-{
-	CHECK(len <= nreal);
-	return getlogin_r(buf, len);
-}
-
-int
-lx___gethostname_chk(char *buf, size_t len, size_t nreal)
-{
-	CHECK(len <= nreal);
-	return gethostname(buf, len);
-}
-
-int
-lx___getdomainname_chk(char *buf, size_t len, size_t nreal)
-{
-	CHECK(len <= nreal);
-	return getdomainname(buf, len);
-}
-
-size_t
-lx___confstr_chk(int name, char *buf, size_t len, size_t buflen)
-{
-	CHECK(len <= buflen);
-	return confstr(name, buf, len);
-}
+CHK_BOUNDED(int, ptsname_r, (int fd, char *buf, size_t n), (fd, buf, n))
+CHK_BOUNDED(int, ttyname_r, (int fd, char *buf, size_t n), (fd, buf, n))
+CHK_BOUNDED(int, getlogin_r, (char *buf, size_t n), (buf, n))
+CHK_BOUNDED(int, gethostname, (char *buf, size_t n), (buf, n))
+CHK_BOUNDED(int, getdomainname, (char *buf, size_t n), (buf, n))
+CHK_BOUNDED(size_t, confstr, (int name, char *buf, size_t n), (name, buf, n))
 
 int
 lx___getgroups_chk(int size, gid_t *list, size_t listlen)
@@ -163,13 +100,20 @@ lx___ppoll_chk(struct pollfd *fds, nfds_t n, const struct timespec *ts,
 	return ppoll(fds, n, ts, (const sigset_t *)ss);
 }
 
-size_t
-lx___fread_chk(void *buf, size_t buflen, size_t size, size_t n, FILE *fp)
+/* fread's check: N items of SIZE bytes must fit in BUFLEN. */
+static void
+fread_check(size_t size, size_t n, size_t buflen)
 {
 	size_t bytes;
 
 	if (__builtin_mul_overflow(size, n, &bytes) || bytes > buflen)
 		lx___chk_fail();
+}
+
+size_t
+lx___fread_chk(void *buf, size_t buflen, size_t size, size_t n, FILE *fp)
+{
+	fread_check(size, n, buflen);
 	return fread(buf, size, n, fp);
 }
 
@@ -177,46 +121,22 @@ size_t
 lx___fread_unlocked_chk(void *buf, size_t buflen, size_t size, size_t n,
     FILE *fp)
 {
-	size_t bytes;
-
-	if (__builtin_mul_overflow(size, n, &bytes) || bytes > buflen)
-		lx___chk_fail();
+	fread_check(size, n, buflen);
 	return fread_unlocked(buf, size, n, fp);
 }
 
-/*
- * glibc reads up to N - 1 bytes and fails only when that actually passes
- * the end of BUF (SIZE bytes): read SIZE - 1, and if the line goes on,
- * that is the overflow.
- */
-static char *
-fgets_checked(char *buf, size_t size, int n, FILE *fp,
-    char *(*get)(char *, int, FILE *), int (*getc1)(FILE *))
-{
-	size_t len;
-
-	if (n <= 0 || (size_t)n <= size)
-		return get(buf, n, fp);
-	CHECK(size > 0);
-	if (get(buf, size > INT_MAX ? INT_MAX : (int)size, fp) == NULL)
-		return NULL;
-	len = strlen(buf);
-	if (len == size - 1 && (len == 0 || buf[len - 1] != '\n') &&
-	    getc1(fp) != EOF)
-		lx___chk_fail();
-	return buf;
-}
+CHK_GETS(char, int, EOF, '\n', strlen)
 
 char *
 lx___fgets_chk(char *buf, size_t size, int n, FILE *fp)
 {
-	return fgets_checked(buf, size, n, fp, fgets, fgetc);
+	return gets_checked(buf, size, n, fp, fgets, fgetc);
 }
 
 char *
 lx___fgets_unlocked_chk(char *buf, size_t size, int n, FILE *fp)
 {
-	return fgets_checked(buf, size, n, fp, fgets_unlocked, getc_unlocked);
+	return gets_checked(buf, size, n, fp, fgets_unlocked, getc_unlocked);
 }
 
 /* gets with a bound: the line (without its newline) must fit. */

@@ -10,6 +10,7 @@
 #include <stdio.h>
 #include <syslog.h>
 
+#include "fortify-int.h"
 #include "shim/gnu.h"
 #include "lx/obstack.h"
 #include "lx/printf.h"
@@ -29,17 +30,8 @@ lx___vsprintf_chk(char *s, int flag, size_t slen, const char *fmt,
 	return r;
 }
 
-int
-lx___sprintf_chk(char *s, int flag, size_t slen, const char *fmt, ...)
-{
-	va_list ap;
-	int r;
-
-	va_start(ap, fmt);
-	r = lx___vsprintf_chk(s, flag, slen, fmt, ap);
-	va_end(ap);
-	return r;
-}
+CHK_PRINTF(sprintf, vsprintf, char, (char *s, int flag, size_t slen),
+    (s, flag, slen))
 
 int
 lx___vsnprintf_chk(char *s, size_t maxlen, int flag, size_t slen,
@@ -51,93 +43,20 @@ lx___vsnprintf_chk(char *s, size_t maxlen, int flag, size_t slen,
 	return lx_vsnprintf(s, maxlen, fmt, ap);
 }
 
-int
-lx___snprintf_chk(char *s, size_t maxlen, int flag, size_t slen,
-    const char *fmt, ...)
-{
-	va_list ap;
-	int r;
-
-	va_start(ap, fmt);
-	r = lx___vsnprintf_chk(s, maxlen, flag, slen, fmt, ap);
-	va_end(ap);
-	return r;
-}
-
-int
-lx___vfprintf_chk(FILE *fp, int flag, const char *fmt, va_list ap)
-{
-	(void)flag;
-	return lx_vfprintf(fp, fmt, ap);
-}
-
-int
-lx___fprintf_chk(FILE *fp, int flag, const char *fmt, ...)
-{
-	va_list ap;
-	int r;
-
-	va_start(ap, fmt);
-	r = lx___vfprintf_chk(fp, flag, fmt, ap);
-	va_end(ap);
-	return r;
-}
-
-int
-lx___vprintf_chk(int flag, const char *fmt, va_list ap)
-{
-	return lx___vfprintf_chk(stdout, flag, fmt, ap);
-}
-
-int
-lx___printf_chk(int flag, const char *fmt, ...)
-{
-	va_list ap;
-	int r;
-
-	va_start(ap, fmt);
-	r = lx___vfprintf_chk(stdout, flag, fmt, ap);
-	va_end(ap);
-	return r;
-}
-
-int
-lx___vdprintf_chk(int fd, int flag, const char *fmt, va_list ap)
-{
-	(void)flag;
-	return lx_vdprintf(fd, fmt, ap);
-}
-
-int
-lx___dprintf_chk(int fd, int flag, const char *fmt, ...)
-{
-	va_list ap;
-	int r;
-
-	va_start(ap, fmt);
-	r = lx___vdprintf_chk(fd, flag, fmt, ap);
-	va_end(ap);
-	return r;
-}
-
-int
-lx___vasprintf_chk(char **sp, int flag, const char *fmt, va_list ap)
-{
-	(void)flag;
-	return lx_vasprintf(sp, fmt, ap);
-}
-
-int
-lx___asprintf_chk(char **sp, int flag, const char *fmt, ...)
-{
-	va_list ap;
-	int r;
-
-	va_start(ap, fmt);
-	r = lx___vasprintf_chk(sp, flag, fmt, ap);
-	va_end(ap);
-	return r;
-}
+CHK_PRINTF(snprintf, vsnprintf, char,
+    (char *s, size_t maxlen, int flag, size_t slen), (s, maxlen, flag, slen))
+CHK_VPRINTF(vfprintf, lx_vfprintf, char, (FILE *fp, int flag), (fp))
+CHK_PRINTF(fprintf, vfprintf, char, (FILE *fp, int flag), (fp, flag))
+CHK_VPRINTF(vprintf, lx___vfprintf_chk, char, (int flag), (stdout, flag))
+CHK_PRINTF(printf, vfprintf, char, (int flag), (stdout, flag))
+CHK_VPRINTF(vdprintf, lx_vdprintf, char, (int fd, int flag), (fd))
+CHK_PRINTF(dprintf, vdprintf, char, (int fd, int flag), (fd, flag))
+CHK_VPRINTF(vasprintf, lx_vasprintf, char, (char **sp, int flag), (sp))
+CHK_PRINTF(asprintf, vasprintf, char, (char **sp, int flag), (sp, flag))
+CHK_VPRINTF(obstack_vprintf, lx_obstack_vprintf, char,
+    (struct lx_obstack *ob, int flag), (ob))
+CHK_PRINTF(obstack_printf, obstack_vprintf, char,
+    (struct lx_obstack *ob, int flag), (ob, flag))
 
 void
 lx___vsyslog_chk(int pri, int flag, const char *fmt, va_list ap)
@@ -154,25 +73,4 @@ lx___syslog_chk(int pri, int flag, const char *fmt, ...)
 	va_start(ap, fmt);
 	lx___vsyslog_chk(pri, flag, fmt, ap);
 	va_end(ap);
-}
-
-int
-lx___obstack_vprintf_chk(struct lx_obstack *ob, int flag, const char *fmt,
-    va_list ap)
-{
-	(void)flag;
-	return lx_obstack_vprintf(ob, fmt, ap);
-}
-
-int
-lx___obstack_printf_chk(struct lx_obstack *ob, int flag, const char *fmt,
-    ...)
-{
-	va_list ap;
-	int r;
-
-	va_start(ap, fmt);
-	r = lx___obstack_vprintf_chk(ob, flag, fmt, ap);
-	va_end(ap);
-	return r;
 }

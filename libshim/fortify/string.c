@@ -15,6 +15,7 @@
 #include <sys/select.h>
 #include <unistd.h>
 
+#include "fortify-int.h"
 #include "shim/gnu.h"
 
 _Noreturn void
@@ -46,115 +47,24 @@ lx___chk_fail(void)
 	lx_gnu_fortify_fail("buffer overflow detected");
 }
 
-#define CHECK(cond)	do { if (__builtin_expect(!(cond), 0)) \
-				lx___chk_fail(); } while (0)
+CHK_BOUNDED(void *, memcpy, (void *d, const void *s, size_t n), (d, s, n))
+CHK_BOUNDED(void *, memmove, (void *d, const void *s, size_t n), (d, s, n))
+CHK_BOUNDED(void *, mempcpy, (void *d, const void *s, size_t n), (d, s, n))
+CHK_BOUNDED(void *, memset, (void *d, int c, size_t n), (d, c, n))
+CHK_BOUNDED(char *, strncpy, (char *d, const char *s, size_t n), (d, s, n))
+CHK_BOUNDED(char *, stpncpy, (char *d, const char *s, size_t n), (d, s, n))
+/* glibc 2.38 */
+CHK_BOUNDED(size_t, strlcpy, (char *d, const char *s, size_t n), (d, s, n))
+CHK_BOUNDED(size_t, strlcat, (char *d, const char *s, size_t n), (d, s, n))
 
-void *
-lx___memcpy_chk(void *dst, const void *src, size_t len, size_t dstlen)
-{
-	CHECK(len <= dstlen);
-	return memcpy(dst, src, len);
-}
-
-void *
-lx___memmove_chk(void *dst, const void *src, size_t len, size_t dstlen)
-{
-	CHECK(len <= dstlen);
-	return memmove(dst, src, len);
-}
-
-void *
-lx___mempcpy_chk(void *dst, const void *src, size_t len, size_t dstlen)
-{
-	CHECK(len <= dstlen);
-	return mempcpy(dst, src, len);
-}
-
-void *
-lx___memset_chk(void *dst, int c, size_t len, size_t dstlen)
-{
-	CHECK(len <= dstlen);
-	return memset(dst, c, len);
-}
+CHK_STRCPY(char, strcpy, stpcpy, strlen, memcpy)
+CHK_STRCAT(char, strcat, strncat, strlen, strnlen, memcpy)
 
 void
 lx___explicit_bzero_chk(void *dst, size_t len, size_t dstlen)
 {
 	CHECK(len <= dstlen);
 	explicit_bzero(dst, len);
-}
-
-char *
-lx___strcpy_chk(char *dst, const char *src, size_t dstlen)
-{
-	size_t n = strlen(src);
-
-	CHECK(n < dstlen);
-	return memcpy(dst, src, n + 1);
-}
-
-char *
-lx___stpcpy_chk(char *dst, const char *src, size_t dstlen)
-{
-	size_t n = strlen(src);
-
-	CHECK(n < dstlen);
-	memcpy(dst, src, n + 1);
-	return dst + n;
-}
-
-char *
-lx___strncpy_chk(char *dst, const char *src, size_t n, size_t dstlen)
-{
-	CHECK(n <= dstlen);
-	return strncpy(dst, src, n);
-}
-
-char *
-lx___stpncpy_chk(char *dst, const char *src, size_t n, size_t dstlen)
-{
-	CHECK(n <= dstlen);
-	return stpncpy(dst, src, n);
-}
-
-char *
-lx___strcat_chk(char *dst, const char *src, size_t dstlen)
-{
-	size_t d = strnlen(dst, dstlen), s;
-
-	CHECK(d < dstlen);
-	s = strlen(src);
-	CHECK(s < dstlen - d);
-	memcpy(dst + d, src, s + 1);
-	return dst;
-}
-
-char *
-lx___strncat_chk(char *dst, const char *src, size_t n, size_t dstlen)
-{
-	size_t d = strnlen(dst, dstlen), s;
-
-	CHECK(d < dstlen);
-	s = strnlen(src, n);
-	CHECK(s < dstlen - d);
-	memcpy(dst + d, src, s);
-	dst[d + s] = '\0';
-	return dst;
-}
-
-/* glibc 2.38 */
-size_t
-lx___strlcpy_chk(char *dst, const char *src, size_t n, size_t dstlen)
-{
-	CHECK(n <= dstlen);
-	return strlcpy(dst, src, n);
-}
-
-size_t
-lx___strlcat_chk(char *dst, const char *src, size_t n, size_t dstlen)
-{
-	CHECK(n <= dstlen);
-	return strlcat(dst, src, n);
 }
 
 long int

@@ -71,6 +71,20 @@ star_arg(const char **pp, size_t *posn, size_t *seq, size_t *maxref)
 	return (int)(*posn)++;
 }
 
+/* A field width or precision at *PP, which moves past it: "*" takes an
+ * argument, whose index is returned; digits are skipped (-1). */
+static int
+field_arg(const char **pp, size_t *posn, size_t *seq, size_t *maxref)
+{
+	if (**pp == '*') {
+		++*pp;
+		return star_arg(pp, posn, seq, maxref);
+	}
+	if (**pp >= '0' && **pp <= '9')
+		read_num(pp);
+	return -1;
+}
+
 /* What a length modifier says; glibc's printf keeps these apart. */
 #define LEN_LONG	1	/* l, ll, z, t, j */
 #define LEN_LDOUBLE	2	/* ll, L, q */
@@ -156,23 +170,13 @@ parse_conv(const char **pp, size_t posn, size_t *maxref, struct conv *cv)
 
 	n = read_pos(&p, maxref);
 	cv->data_arg = n > 0 ? n - 1 : -1;
-	cv->width_arg = cv->prec_arg = -1;
+	cv->prec_arg = -1;
 	while (*p && strchr(" +-#0'I", *p))
 		p++;
-	if (*p == '*') {
-		p++;
-		cv->width_arg = star_arg(&p, &posn, &seq, maxref);
-	} else if (*p >= '0' && *p <= '9') {
-		read_num(&p);
-	}
+	cv->width_arg = field_arg(&p, &posn, &seq, maxref);
 	if (*p == '.') {
 		p++;
-		if (*p == '*') {
-			p++;
-			cv->prec_arg = star_arg(&p, &posn, &seq, maxref);
-		} else if (*p >= '0' && *p <= '9') {
-			read_num(&p);
-		}
+		cv->prec_arg = field_arg(&p, &posn, &seq, maxref);
 	}
 	len = read_length(&p);
 	cv->type = data_type(*p, len);

@@ -24,16 +24,12 @@ emit(struct emitter *em, int op, int32_t x, int32_t y)
 {
 	struct rx_insn *v;
 
-	if (em->n == em->cap) {
-		size_t cap = em->cap ? em->cap * 2 : 64;
-		if (cap > RX_MAX_INSN || (v = realloc(em->insn,
-		    cap * sizeof *v)) == NULL) {
-			em->oom = 1;
-			return (int)em->n;
-		}
-		em->insn = v;
-		em->cap = cap;
+	if (em->n >= RX_MAX_INSN || (v = rx_grow(em->insn, &em->cap, em->n,
+	    sizeof *v, 64)) == NULL) {
+		em->oom = 1;
+		return (int)em->n;
 	}
+	em->insn = v;
 	em->insn[em->n].op = (uint8_t)op;
 	em->insn[em->n].x = x;
 	em->insn[em->n].y = y;

@@ -41,14 +41,11 @@ struct run {
 static int
 push(struct run *r, uint32_t kind, uint32_t idx, long val)
 {
-	if (r->nstk == r->capstk) {
-		size_t cap = r->capstk ? r->capstk * 2 : 256;
-		struct bt *v = realloc(r->stk, cap * sizeof *v);
-		if (v == NULL)
-			return -1;
-		r->stk = v;
-		r->capstk = cap;
-	}
+	struct bt *v = rx_grow(r->stk, &r->capstk, r->nstk, sizeof *v, 256);
+
+	if (v == NULL)
+		return -1;
+	r->stk = v;
 	r->stk[r->nstk].kind = kind;
 	r->stk[r->nstk].idx = idx;
 	r->stk[r->nstk].val = val;

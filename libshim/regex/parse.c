@@ -29,14 +29,10 @@ new_node(struct rx_tree *t, int type, int a, int b)
 {
 	struct rx_node *n;
 
-	if (t->nnodes == t->cap) {
-		size_t cap = t->cap ? t->cap * 2 : 32;
-		n = realloc(t->nodes, cap * sizeof *n);
-		if (n == NULL)
-			return -1;
-		t->nodes = n;
-		t->cap = cap;
-	}
+	n = rx_grow(t->nodes, &t->cap, t->nnodes, sizeof *n, 32);
+	if (n == NULL)
+		return -1;
+	t->nodes = n;
 	n = &t->nodes[t->nnodes];
 	memset(n, 0, sizeof *n);
 	n->type = type;
@@ -50,14 +46,10 @@ new_set(struct rx_tree *t, const struct rx_set *s)
 {
 	struct rx_set *v;
 
-	if (t->nsets == t->setcap) {
-		size_t cap = t->setcap ? t->setcap * 2 : 16;
-		v = realloc(t->sets, cap * sizeof *v);
-		if (v == NULL)
-			return -1;
-		t->sets = v;
-		t->setcap = cap;
-	}
+	v = rx_grow(t->sets, &t->setcap, t->nsets, sizeof *v, 16);
+	if (v == NULL)
+		return -1;
+	t->sets = v;
 	t->sets[t->nsets] = *s;
 	return (int)t->nsets++;
 }

@@ -8,6 +8,7 @@
 
 #include <stddef.h>
 #include <stdint.h>
+#include <stdlib.h>
 #include <lx/regex.h>
 
 enum rx_op {
@@ -69,6 +70,24 @@ struct rx_prog {
 };
 
 #define RX_MAGIC 0x52784c78u
+
+/*
+ * Room for element N of the array V, which holds *CAP elements of SIZE
+ * bytes: V itself while N < *CAP, else V reallocated to twice *CAP (FIRST
+ * when empty) and *CAP updated; NULL when realloc fails, V then intact.
+ */
+static inline void *
+rx_grow(void *v, size_t *cap, size_t n, size_t size, size_t first)
+{
+	size_t c;
+
+	if (n < *cap)
+		return v;
+	c = *cap ? *cap * 2 : first;
+	if ((v = realloc(v, c * size)) != NULL)
+		*cap = c;
+	return v;
+}
 
 /* Context of one match attempt. */
 struct rx_subject {

@@ -93,15 +93,25 @@ static int done(struct pack *k, void *out, void **res, bool found)
 	return 0;
 }
 
-int lx_getpwent_r(struct passwd *pw, char *buf, size_t len,
-	struct passwd **res)
+/*
+ * Calls the non-reentrant CALL under the lock, and returns what
+ * COPY(its entry, ...) answers: each copy_* deep-copies one kind of entry
+ * (NULL: none) and finishes with done().
+ */
+#define LOCKED_COPY(copy, call, ...) do { \
+	int r_; \
+	pthread_mutex_lock(&lock); \
+	r_ = copy(call, __VA_ARGS__); \
+	pthread_mutex_unlock(&lock); \
+	return r_; \
+} while (0)
+
+static int copy_pw(struct passwd *e, struct passwd *pw, char *buf,
+	size_t len, struct passwd **res)
 {
 	struct pack k = { buf, buf + len, false };
-	struct passwd *e;
-	int r;
 
-	pthread_mutex_lock(&lock);
-	if ((e = getpwent())) {
+	if (e) {
 		*pw = *e;
 		pw->pw_name = pack_str(&k, e->pw_name);
 		pw->pw_passwd = pack_str(&k, e->pw_passwd);
@@ -109,28 +119,33 @@ int lx_getpwent_r(struct passwd *pw, char *buf, size_t len,
 		pw->pw_dir = pack_str(&k, e->pw_dir);
 		pw->pw_shell = pack_str(&k, e->pw_shell);
 	}
-	r = done(&k, pw, (void **)res, e != NULL);
-	pthread_mutex_unlock(&lock);
-	return r;
+	return done(&k, pw, (void **)res, e != NULL);
 }
 
-int lx_getgrent_r(struct group *gr, char *buf, size_t len,
-	struct group **res)
+int lx_getpwent_r(struct passwd *pw, char *buf, size_t len,
+	struct passwd **res)
+{
+	LOCKED_COPY(copy_pw, getpwent(), pw, buf, len, res);
+}
+
+static int copy_gr(struct group *e, struct group *gr, char *buf,
+	size_t len, struct group **res)
 {
 	struct pack k = { buf, buf + len, false };
-	struct group *e;
-	int r;
 
-	pthread_mutex_lock(&lock);
-	if ((e = getgrent())) {
+	if (e) {
 		*gr = *e;
 		gr->gr_name = pack_str(&k, e->gr_name);
 		gr->gr_passwd = pack_str(&k, e->gr_passwd);
 		gr->gr_mem = pack_vec(&k, e->gr_mem);
 	}
-	r = done(&k, gr, (void **)res, e != NULL);
-	pthread_mutex_unlock(&lock);
-	return r;
+	return done(&k, gr, (void **)res, e != NULL);
+}
+
+int lx_getgrent_r(struct group *gr, char *buf, size_t len,
+	struct group **res)
+{
+	LOCKED_COPY(copy_gr, getgrent(), gr, buf, len, res);
 }
 
 static int copy_host(struct hostent *e, struct hostent *h, char *buf,
@@ -152,12 +167,7 @@ static int copy_host(struct hostent *e, struct hostent *h, char *buf,
 int lx_gethostent_r(struct hostent *h, char *buf, size_t len,
 	struct hostent **res, int *herr)
 {
-	int r;
-
-	pthread_mutex_lock(&lock);
-	r = copy_host(gethostent(), h, buf, len, res, herr);
-	pthread_mutex_unlock(&lock);
-	return r;
+	LOCKED_COPY(copy_host, gethostent(), h, buf, len, res, herr);
 }
 
 static int copy_net(struct netent *e, struct netent *n, char *buf,
@@ -175,30 +185,22 @@ static int copy_net(struct netent *e, struct netent *n, char *buf,
 	return done(&k, n, (void **)res, e != NULL);
 }
 
-#define NET_R(call, ...) do { \
-	int r_; \
-	pthread_mutex_lock(&lock); \
-	r_ = copy_net(call, __VA_ARGS__); \
-	pthread_mutex_unlock(&lock); \
-	return r_; \
-} while (0)
-
 int lx_getnetent_r(struct netent *n, char *buf, size_t len,
 	struct netent **res, int *herr)
 {
-	NET_R(getnetent(), n, buf, len, res, herr);
+	LOCKED_COPY(copy_net, getnetent(), n, buf, len, res, herr);
 }
 
 int lx_getnetbyname_r(const char *name, struct netent *n, char *buf,
 	size_t len, struct netent **res, int *herr)
 {
-	NET_R(getnetbyname(name), n, buf, len, res, herr);
+	LOCKED_COPY(copy_net, getnetbyname(name), n, buf, len, res, herr);
 }
 
 int lx_getnetbyaddr_r(uint32_t net, int type, struct netent *n, char *buf,
 	size_t len, struct netent **res, int *herr)
 {
-	NET_R(getnetbyaddr(net, type), n, buf, len, res, herr);
+	LOCKED_COPY(copy_net, getnetbyaddr(net, type), n, buf, len, res, herr);
 }
 
 static int copy_proto(struct protoent *e, struct protoent *p, char *buf,
@@ -214,47 +216,40 @@ static int copy_proto(struct protoent *e, struct protoent *p, char *buf,
 	return done(&k, p, (void **)res, e != NULL);
 }
 
-#define PROTO_R(call, ...) do { \
-	int r_; \
-	pthread_mutex_lock(&lock); \
-	r_ = copy_proto(call, __VA_ARGS__); \
-	pthread_mutex_unlock(&lock); \
-	return r_; \
-} while (0)
-
 int lx_getprotoent_r(struct protoent *p, char *buf, size_t len,
 	struct protoent **res)
 {
-	PROTO_R(getprotoent(), p, buf, len, res);
+	LOCKED_COPY(copy_proto, getprotoent(), p, buf, len, res);
 }
 
 int lx_getprotobyname_r(const char *name, struct protoent *p, char *buf,
 	size_t len, struct protoent **res)
 {
-	PROTO_R(getprotobyname(name), p, buf, len, res);
+	LOCKED_COPY(copy_proto, getprotobyname(name), p, buf, len, res);
 }
 
 int lx_getprotobynumber_r(int proto, struct protoent *p, char *buf,
 	size_t len, struct protoent **res)
 {
-	PROTO_R(getprotobynumber(proto), p, buf, len, res);
+	LOCKED_COPY(copy_proto, getprotobynumber(proto), p, buf, len, res);
 }
 
-int lx_getservent_r(struct servent *s, char *buf, size_t len,
-	struct servent **res)
+static int copy_serv(struct servent *e, struct servent *s, char *buf,
+	size_t len, struct servent **res)
 {
 	struct pack k = { buf, buf + len, false };
-	struct servent *e;
-	int r;
 
-	pthread_mutex_lock(&lock);
-	if ((e = getservent())) {
+	if (e) {
 		*s = *e;
 		s->s_name = pack_str(&k, e->s_name);
 		s->s_aliases = pack_vec(&k, e->s_aliases);
 		s->s_proto = pack_str(&k, e->s_proto);
 	}
-	r = done(&k, s, (void **)res, e != NULL);
-	pthread_mutex_unlock(&lock);
-	return r;
+	return done(&k, s, (void **)res, e != NULL);
+}
+
+int lx_getservent_r(struct servent *s, char *buf, size_t len,
+	struct servent **res)
+{
+	LOCKED_COPY(copy_serv, getservent(), s, buf, len, res);
 }

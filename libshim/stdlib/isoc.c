@@ -74,7 +74,12 @@ to_unsigned(uintmax_t mag, int neg, uintmax_t max)
 	return neg ? (max - mag + 1) & max : mag;
 }
 
-#define SIGNED(NAME, CHAR, PARSE, T, MIN, MAX, HOST)			\
+/*
+ * NAME and NAME_l for the integer type T: a C23 binary literal through
+ * PARSE, its magnitude converted by TO(mag, neg, LIMITS...); anything else
+ * by the host parser HOST.
+ */
+#define PARSER(NAME, CHAR, PARSE, T, HOST, TO, ...)			\
 T NAME(const CHAR *s, CHAR **end, int base)				\
 {									\
 	uintmax_t mag;							\
@@ -85,7 +90,7 @@ T NAME(const CHAR *s, CHAR **end, int base)				\
 		return HOST(s, end, base);				\
 	if (end != NULL)						\
 		*end = e;						\
-	return (T)to_signed(mag, neg, MIN, MAX);			\
+	return (T)TO(mag, neg, __VA_ARGS__);				\
 }									\
 T NAME##_l(const CHAR *s, CHAR **end, int base,			\
     struct lx_locale *loc)						\
@@ -94,47 +99,16 @@ T NAME##_l(const CHAR *s, CHAR **end, int base,			\
 	return NAME(s, end, base);					\
 }
 
-#define UNSIGNED(NAME, CHAR, PARSE, T, MAX, HOST)			\
-T NAME(const CHAR *s, CHAR **end, int base)				\
-{									\
-	uintmax_t mag;							\
-	int neg;							\
-	CHAR *e;							\
-									\
-	if (!PARSE(s, base, &mag, &neg, &e))				\
-		return HOST(s, end, base);				\
-	if (end != NULL)						\
-		*end = e;						\
-	return (T)to_unsigned(mag, neg, MAX);				\
-}									\
-T NAME##_l(const CHAR *s, CHAR **end, int base,			\
-    struct lx_locale *loc)						\
-{									\
-	(void)loc;							\
-	return NAME(s, end, base);					\
-}
+/* The char and wchar_t parsers of one type: __isoc23_STR and _WCS. */
+#define PARSERS(STR, WCS, T, TO, ...)					\
+	PARSER(lx___isoc23_##STR, char, bin_parse, T, lx_##STR, TO,	\
+	    __VA_ARGS__)						\
+	PARSER(lx___isoc23_##WCS, wchar_t, wbin_parse, T, lx_##WCS, TO, \
+	    __VA_ARGS__)
 
-SIGNED(lx___isoc23_strtol, char, bin_parse, long, LONG_MIN, LONG_MAX,
-    lx_strtol)
-SIGNED(lx___isoc23_strtoll, char, bin_parse, long long, LLONG_MIN,
-    LLONG_MAX, lx_strtoll)
-SIGNED(lx___isoc23_strtoimax, char, bin_parse, intmax_t, INTMAX_MIN,
-    INTMAX_MAX, lx_strtoimax)
-UNSIGNED(lx___isoc23_strtoul, char, bin_parse, unsigned long, ULONG_MAX,
-    lx_strtoul)
-UNSIGNED(lx___isoc23_strtoull, char, bin_parse, unsigned long long,
-    ULLONG_MAX, lx_strtoull)
-UNSIGNED(lx___isoc23_strtoumax, char, bin_parse, uintmax_t, UINTMAX_MAX,
-    lx_strtoumax)
-SIGNED(lx___isoc23_wcstol, wchar_t, wbin_parse, long, LONG_MIN, LONG_MAX,
-    lx_wcstol)
-SIGNED(lx___isoc23_wcstoll, wchar_t, wbin_parse, long long, LLONG_MIN,
-    LLONG_MAX, lx_wcstoll)
-SIGNED(lx___isoc23_wcstoimax, wchar_t, wbin_parse, intmax_t, INTMAX_MIN,
-    INTMAX_MAX, lx_wcstoimax)
-UNSIGNED(lx___isoc23_wcstoul, wchar_t, wbin_parse, unsigned long,
-    ULONG_MAX, lx_wcstoul)
-UNSIGNED(lx___isoc23_wcstoull, wchar_t, wbin_parse, unsigned long long,
-    ULLONG_MAX, lx_wcstoull)
-UNSIGNED(lx___isoc23_wcstoumax, wchar_t, wbin_parse, uintmax_t,
-    UINTMAX_MAX, lx_wcstoumax)
+PARSERS(strtol, wcstol, long, to_signed, LONG_MIN, LONG_MAX)
+PARSERS(strtoll, wcstoll, long long, to_signed, LLONG_MIN, LLONG_MAX)
+PARSERS(strtoimax, wcstoimax, intmax_t, to_signed, INTMAX_MIN, INTMAX_MAX)
+PARSERS(strtoul, wcstoul, unsigned long, to_unsigned, ULONG_MAX)
+PARSERS(strtoull, wcstoull, unsigned long long, to_unsigned, ULLONG_MAX)
+PARSERS(strtoumax, wcstoumax, uintmax_t, to_unsigned, UINTMAX_MAX)

@@ -57,24 +57,23 @@ type name##_l(const C *s, C **end, struct lx_locale *loc) \
 	return name(s, end); \
 }
 
-INT_PARSER(lx_strtol, char, long, strtol)
-INT_PARSER(lx_strtoll, char, long long, strtoll)
-INT_PARSER(lx_strtoul, char, unsigned long, strtoul)
-INT_PARSER(lx_strtoull, char, unsigned long long, strtoull)
-INT_PARSER(lx_strtoimax, char, intmax_t, strtoimax)
-INT_PARSER(lx_strtoumax, char, uintmax_t, strtoumax)
-INT_PARSER(lx_wcstol, wchar_t, long, wcstol)
-INT_PARSER(lx_wcstoll, wchar_t, long long, wcstoll)
-INT_PARSER(lx_wcstoul, wchar_t, unsigned long, wcstoul)
-INT_PARSER(lx_wcstoull, wchar_t, unsigned long long, wcstoull)
-INT_PARSER(lx_wcstoimax, wchar_t, intmax_t, wcstoimax)
-INT_PARSER(lx_wcstoumax, wchar_t, uintmax_t, wcstoumax)
-FLOAT_PARSER(lx_strtod, char, double, strtod)
-FLOAT_PARSER(lx_strtof, char, float, strtof)
-FLOAT_PARSER(lx_strtold, char, long double, strtold)
-FLOAT_PARSER(lx_wcstod, wchar_t, double, wcstod)
-FLOAT_PARSER(lx_wcstof, wchar_t, float, wcstof)
-FLOAT_PARSER(lx_wcstold, wchar_t, long double, wcstold)
+/* Each type's char and wchar_t parsers, over the host's STR and WCS. */
+#define INT_PARSERS(type, str, wcs) \
+	INT_PARSER(lx_##str, char, type, str) \
+	INT_PARSER(lx_##wcs, wchar_t, type, wcs)
+#define FLOAT_PARSERS(type, str, wcs) \
+	FLOAT_PARSER(lx_##str, char, type, str) \
+	FLOAT_PARSER(lx_##wcs, wchar_t, type, wcs)
+
+INT_PARSERS(long, strtol, wcstol)
+INT_PARSERS(long long, strtoll, wcstoll)
+INT_PARSERS(unsigned long, strtoul, wcstoul)
+INT_PARSERS(unsigned long long, strtoull, wcstoull)
+INT_PARSERS(intmax_t, strtoimax, wcstoimax)
+INT_PARSERS(uintmax_t, strtoumax, wcstoumax)
+FLOAT_PARSERS(double, strtod, wcstod)
+FLOAT_PARSERS(float, strtof, wcstof)
+FLOAT_PARSERS(long double, strtold, wcstold)
 
 /* The pre-C99 entry points of glibc's own <stdlib.h> inlines. */
 long lx___strtol_internal(const char *s, char **end, int base, int group)

@@ -140,17 +140,7 @@ lx_fcntl64(int fd, int cmd, ...)
 }
 
 /* x86-64: struct flock is already 64-bit; fcntl is fcntl64. */
-int
-lx_fcntl(int fd, int cmd, ...)
-{
-	unsigned long arg;
-	va_list ap;
-
-	va_start(ap, cmd);
-	arg = fcntl_arg(cmd, ap);
-	va_end(ap);
-	return do_fcntl(fd, cmd, arg);
-}
+int lx_fcntl(int fd, int cmd, ...) __attribute__((alias("lx_fcntl64")));
 
 /* The raw syscall: struct linux_dirent64 is glibc's struct dirent64. */
 ssize_t lx_getdents64(int fd, void *buf, size_t len)

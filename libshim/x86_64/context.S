@@ -39,6 +39,19 @@
 	stmxcsr	LX_FP_MXCSR(%rax)
 .endm
 
+/*
+ * rt_sigprocmask(\how, %rsi, %rdx, 8); on failure, to sigmask_fail with
+ * the -errno in %rax.  Uses the caller's %rsi and %rdx, sets %rdi.
+ */
+.macro SIGPROCMASK how
+	movl	$\how, %edi
+	movl	$8, %r10d
+	movl	$SYS_rt_sigprocmask, %eax
+	syscall
+	cmpq	$-4095, %rax
+	jae	sigmask_fail
+.endm
+
 /* int lx_getcontext(ucontext_t *ucp) */
 	.globl	lx_getcontext
 	.type	lx_getcontext, @function
@@ -46,17 +59,16 @@ lx_getcontext:
 	SAVE	%rdi
 	leaq	LX_UC_SIGMASK(%rdi), %rdx
 	xorl	%esi, %esi
-	movl	$SIG_BLOCK, %edi
-	movl	$8, %r10d
-	movl	$SYS_rt_sigprocmask, %eax
-	syscall
-	cmpq	$-4095, %rax
-	jae	1f
+	SIGPROCMASK SIG_BLOCK
 	xorl	%eax, %eax
 	ret
-1:	movq	%rax, %rdi
-	jmp	lx_context_fail
 	.size	lx_getcontext, . - lx_getcontext
+
+	.type	sigmask_fail, @function
+sigmask_fail:
+	movq	%rax, %rdi
+	jmp	lx_context_fail
+	.size	sigmask_fail, . - sigmask_fail
 
 /*
  * Loads the context at %r15 (its signal mask already set) and returns
@@ -91,16 +103,9 @@ restore:
 lx_setcontext:
 	leaq	LX_UC_SIGMASK(%rdi), %rsi
 	xorl	%edx, %edx
-	movl	$SIG_SETMASK, %edi
-	movl	$8, %r10d
-	movl	$SYS_rt_sigprocmask, %eax
-	syscall
-	cmpq	$-4095, %rax
-	jae	1f
+	SIGPROCMASK SIG_SETMASK
 	leaq	-LX_UC_SIGMASK(%rsi), %r15	/* syscall keeps rsi */
 	jmp	restore
-1:	movq	%rax, %rdi
-	jmp	lx_context_fail
 	.size	lx_setcontext, . - lx_setcontext
 
 /* int lx_swapcontext(ucontext_t *oucp, const ucontext_t *ucp) */
@@ -110,16 +115,9 @@ lx_swapcontext:
 	SAVE	%rdi
 	leaq	LX_UC_SIGMASK(%rdi), %rdx
 	leaq	LX_UC_SIGMASK(%rsi), %rsi
-	movl	$SIG_SETMASK, %edi
-	movl	$8, %r10d
-	movl	$SYS_rt_sigprocmask, %eax
-	syscall
-	cmpq	$-4095, %rax
-	jae	1f
+	SIGPROCMASK SIG_SETMASK
 	leaq	-LX_UC_SIGMASK(%rsi), %r15
 	jmp	restore
-1:	movq	%rax, %rdi
-	jmp	lx_context_fail
 	.size	lx_swapcontext, . - lx_swapcontext
 
 /*
