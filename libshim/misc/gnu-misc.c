@@ -163,13 +163,13 @@ lx_sem_clockwait(sem_t *sem, clockid_t clock, const struct timespec *abs)
 	return sem_timedwait(sem, &dl);
 }
 
-/* The personality's sysconf when it has one (it converts _SC_ names). */
-extern __typeof__(sysconf) lx_sysconf __attribute__((weak));
+/* The personality's sysconf (it converts _SC_ names). */
+extern __typeof__(sysconf) lx_sysconf;
 
 long
 lx___sysconf(int name)
 {
-	return lx_sysconf ? lx_sysconf(name) : sysconf(name);
+	return lx_sysconf(name);
 }
 
 char *
