@@ -226,6 +226,12 @@ test_mutex(void)
 static void
 test_time(void)
 {
+	static const struct { const char *tz, *name; } zones[] = {
+		{ "UTC0", "tzset-UTC0" }, { "JST-9", "tzset-JST" },
+		{ "Europe/Paris", "tzset-Paris" },
+		{ ":America/New_York", "tzset-NY" },
+	};
+
 	dt_say("before %s/%s", G(tzname)[0], G(tzname)[1]);
 	dt_done("tzname-initial", NULL);
 	setenv("TZ", "EST5EDT", 1);
@@ -235,26 +241,13 @@ test_time(void)
 	dt_say(" %s/%s %ld %d", G(__tzname)[0], G(__tzname)[1], G(__timezone),
 	    G(__daylight));
 	dt_done("tzset-EST5EDT", NULL);
-	setenv("TZ", "UTC0", 1);
-	F(tzset)();
-	dt_say("%s/%s %ld %d", G(tzname)[0], G(tzname)[1], G(timezone),
-	    G(daylight));
-	dt_done("tzset-UTC0", NULL);
-	setenv("TZ", "JST-9", 1);
-	F(tzset)();
-	dt_say("%s/%s %ld %d", G(tzname)[0], G(tzname)[1], G(timezone),
-	    G(daylight));
-	dt_done("tzset-JST", NULL);
-	setenv("TZ", "Europe/Paris", 1);
-	F(tzset)();
-	dt_say("%s/%s %ld %d", G(tzname)[0], G(tzname)[1], G(timezone),
-	    G(daylight));
-	dt_done("tzset-Paris", NULL);
-	setenv("TZ", ":America/New_York", 1);
-	F(tzset)();
-	dt_say("%s/%s %ld %d", G(tzname)[0], G(tzname)[1], G(timezone),
-	    G(daylight));
-	dt_done("tzset-NY", NULL);
+	for (size_t i = 0; i < sizeof zones / sizeof zones[0]; i++) {
+		setenv("TZ", zones[i].tz, 1);
+		F(tzset)();
+		dt_say("%s/%s %ld %d", G(tzname)[0], G(tzname)[1],
+		    G(timezone), G(daylight));
+		dt_done(zones[i].name, NULL);
+	}
 }
 
 static void
