@@ -5,6 +5,11 @@
 #                                       host libc (libshim and the loader's
 #                                       world): START takes the host's own
 #                                       start files, FFI adds libffi
+#   shim_host_test(TARGET SRC... [OPTIONS opt...])
+#                                       a test program over the host libc
+#                                       that calls libshim's lx_ functions
+#                                       directly (shim-core, host start
+#                                       files)
 #   shim_glibc_guest(TARGET SRC... [LIBRARY] [OPTIONS opt...])
 #                                       a glibc guest program or library,
 #                                       built with the system gcc
@@ -22,12 +27,16 @@ function(shim_host_code target)
 endfunction()
 
 # A static-pie over musl's libc.a. START: musl's rcrt1.o provides _start
-# (test programs); without it the target brings its own entry point (the
+# and relocates the program (test programs); it knows no packed relative
+# relocations (DT_RELR, musl 1.2.4 and later), so they are left out.
+# Without START the target brings its own entry point and relocator (the
 # interpreter). FFI: libffi's static PIC archive before libc.a.
 function(shim_static_pie target)
 	set(start "")
+	set(relr -Wl,-z,pack-relative-relocs)
 	if("START" IN_LIST ARGN)
 		set(start ${MUSL_LIB}/rcrt1.o)
+		set(relr "")
 	endif()
 	set(ffi "")
 	if("FFI" IN_LIST ARGN)
@@ -35,11 +44,26 @@ function(shim_static_pie target)
 	endif()
 	target_link_options(${target} PRIVATE -static-pie -nostdlib
 		-nostartfiles -Wl,--gc-sections -Wl,-z,noexecstack
-		-Wl,--no-undefined -Wl,--hash-style=both
-		-Wl,-z,pack-relative-relocs)
+		-Wl,--no-undefined -Wl,--hash-style=both ${relr})
 	target_link_libraries(${target} PRIVATE ${start} ${MUSL_LIB}/crti.o
 		${ffi} ${LIBGCC_EH} ${MUSL_LIB}/libc.a ${LIBGCC}
 		${MUSL_LIB}/crtn.o)
+endfunction()
+
+# shim_host_test(TARGET SRC... [OPTIONS opt...]): a test program compiled
+# as libshim is (SHIM defined) and linked as a static-pie with the host's
+# start files and shim-core, the interpreter's objects as an archive (top
+# level CMakeLists): the linker takes what the program calls, with the
+# generated tables, whose live pointers then point at libshim's own
+# variables.
+function(shim_host_test target)
+	cmake_parse_arguments(T "" "" "OPTIONS" ${ARGN})
+	add_executable(${target} ${T_UNPARSED_ARGUMENTS})
+	shim_host_code(${target})
+	target_compile_definitions(${target} PRIVATE SHIM)
+	target_compile_options(${target} PRIVATE ${T_OPTIONS})
+	target_link_libraries(${target} PRIVATE shim-core)
+	shim_static_pie(${target} START)
 endfunction()
 
 # shim_glibc_guest(TARGET SRC... [LIBRARY] [OUTPUT name] [OPTIONS opt...]):

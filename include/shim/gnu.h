@@ -31,18 +31,17 @@ extern void *lx_live_lx_program_invocation_name;
 #define LX_PROGNAME (*(char **)lx_live_lx_program_invocation_name)
 
 /*
- * Calls that take a path go through the personality's own wrapper (which
- * applies the reroot) when one is linked in, else straight to the host.
- * The lx_ wrappers have the glibc prototypes, identical to the host ones
- * on x86-64.
+ * Calls that take a path go through the personality's own wrapper, which
+ * applies the reroot (reroot.c). The lx_ wrappers have the glibc
+ * prototypes, identical to the host ones on x86-64.
  */
-extern __typeof__(open) lx_open __attribute__((weak));
-extern __typeof__(openat) lx_openat __attribute__((weak));
-extern __typeof__(fopen) lx_fopen __attribute__((weak));
-extern __typeof__(readlink) lx_readlink __attribute__((weak));
-extern __typeof__(readlinkat) lx_readlinkat __attribute__((weak));
-extern __typeof__(realpath) lx_realpath __attribute__((weak));
-#define LX_PATHCALL(name) (lx_##name ? lx_##name : name)
+extern __typeof__(open) lx_open;
+extern __typeof__(openat) lx_openat;
+extern __typeof__(fopen) lx_fopen;
+extern __typeof__(readlink) lx_readlink;
+extern __typeof__(readlinkat) lx_readlinkat;
+extern __typeof__(realpath) lx_realpath;
+#define LX_PATHCALL(name) lx_##name
 
 /* exit(): run the calling thread's thread_local destructors
  * (thread/dtors.c). */

@@ -33,12 +33,9 @@ void lx_reroot_set_exe(const char *path);
 /* PATH, or the guest program's path if PATH names /proc/self/exe. */
 const char *lx_own_exe(const char *path);
 /* PATH as the host should see it (the reroot); BUF (PATH_MAX bytes) may
- * hold the result. FOLLOW: a symlink in the last component is followed.
- * Weak, as LX_PATHCALL's targets: partial test builds lack reroot.c. */
-const char *lx_reroot_path(const char *path, char *buf, int follow)
-	__attribute__((weak));
-#define LX_REROOT(path, buf, follow) \
-	(lx_reroot_path ? lx_reroot_path(path, buf, follow) : (path))
+ * hold the result. FOLLOW: a symlink in the last component is followed. */
+const char *lx_reroot_path(const char *path, char *buf, int follow);
+#define LX_REROOT(path, buf, follow) lx_reroot_path(path, buf, follow)
 
 /* Live pointers, defined by the generated tables (lx/builtin.h LX_LIVE). */
 extern void *lx_live_lx_environ;

@@ -20,7 +20,7 @@
 #include "shim/gnu.h"
 #include "lx/utmp.h"
 
-extern __typeof__(access) lx_access __attribute__((weak));
+extern __typeof__(access) lx_access;
 
 #define LOCK_TIMEOUT_MS	10000
 

@@ -5,7 +5,7 @@
  * compar ordering).  The walk never changes directory: every entry's
  * fts_accpath is its fts_path, valid from the guest's working directory,
  * as glibc gives it under FTS_NOCHDIR.  Paths go through the
- * personality's open and fstatat (the reroot) when they are linked in.
+ * personality's open and fstatat (the reroot).
  */
 #include <dirent.h>
 #include <errno.h>
@@ -17,9 +17,7 @@
 #include "lx/fts.h"
 #include "shim/gnu.h"
 
-void lx_host_to_lx_stat(const struct stat *st, struct lx_stat *out);
-extern int lx_fstatat(int, const char *, struct lx_stat *, int)
-    __attribute__((weak));
+extern int lx_fstatat(int, const char *, struct lx_stat *, int);
 
 typedef int (*compar_fn)(const LX_FTSENT **, const LX_FTSENT **);
 
@@ -35,14 +33,8 @@ static int
 get_stat(const char *path, struct lx_stat *st, int follow)
 {
 	int fl = follow ? 0 : AT_SYMLINK_NOFOLLOW;
-	struct stat hs;
 
-	if (lx_fstatat)
-		return lx_fstatat(AT_FDCWD, path, st, fl);
-	if (fstatat(AT_FDCWD, path, &hs, fl) < 0)
-		return -1;
-	lx_host_to_lx_stat(&hs, st);
-	return 0;
+	return lx_fstatat(AT_FDCWD, path, st, fl);
 }
 
 /* A new entry for name under parent (NULL: a root, whose path is name

@@ -34,29 +34,20 @@ lx_host_to_lx_stat(const struct stat *st, struct lx_stat *out)
 	out->st_ctim.tv_nsec = st->st_ctim.tv_nsec;
 }
 
-/* The personality's fstatat when it has one: it applies the reroot and
- * fills glibc's struct stat itself. */
-extern int lx_fstatat(int, const char *, struct lx_stat *, int)
-    __attribute__((weak));
-extern int lx_mknodat(int, const char *, mode_t, dev_t)
-    __attribute__((weak));
+/* The personality's fstatat: it applies the reroot and fills glibc's
+ * struct stat itself. */
+extern int lx_fstatat(int, const char *, struct lx_stat *, int);
+extern int lx_mknodat(int, const char *, mode_t, dev_t);
 
 static int
 do_fstatat(int ver, int fd, const char *path, struct lx_stat *buf,
     int flags)
 {
-	struct stat st;
-
 	if (ver != LX_STAT_VER_KERNEL && ver != LX_STAT_VER_LINUX) {
 		errno = EINVAL;
 		return -1;
 	}
-	if (lx_fstatat)
-		return lx_fstatat(fd, path, buf, flags);
-	if (fstatat(fd, path, &st, flags) < 0)
-		return -1;
-	lx_host_to_lx_stat(&st, buf);
-	return 0;
+	return lx_fstatat(fd, path, buf, flags);
 }
 
 int
@@ -91,9 +82,7 @@ lx___xmknodat(int ver, int fd, const char *path, mode_t mode, dev_t *dev)
 		errno = EINVAL;
 		return -1;
 	}
-	if (lx_mknodat)
-		return lx_mknodat(fd, path, mode, *dev);
-	return mknodat(fd, path, mode, *dev);
+	return lx_mknodat(fd, path, mode, *dev);
 }
 
 int

@@ -17,16 +17,14 @@
 lx_reg_syntax_t lx_re_syntax_options;
 int lx_re_max_failures = 2000;
 
-/* The guest's copy of re_syntax_options (COPY relocation), if any. */
-extern void *lx_live_lx_re_syntax_options __attribute__((weak));
+/* The live re_syntax_options: the guest's copy (COPY relocation), else
+ * lx_re_syntax_options. */
+extern void *lx_live_lx_re_syntax_options;
 
 static lx_reg_syntax_t *
 syntax_var(void)
 {
-	if (&lx_live_lx_re_syntax_options != NULL &&
-	    lx_live_lx_re_syntax_options != NULL)
-		return lx_live_lx_re_syntax_options;
-	return &lx_re_syntax_options;
+	return lx_live_lx_re_syntax_options;
 }
 
 static const char *const errmsg[LX_REG_NERR] = {

@@ -1,27 +1,17 @@
 /*
- * Differential test of libshim's argp (argp-parse.c, argp-help.c,
- * argp-fmt.c). One source, two builds: against glibc (the oracle:
- * "argptest-glibc > expected") and against musl with libshim ("argptest-shim
- * --check expected"). Each case runs argp_parse in a child on one command
- * line and records what the parsers saw, what was printed and the exit
- * status. The last line is "N passed, N failed".
+ * Differential test of libshim's argp (parsing, help and its formatter),
+ * a source built twice (tests/difftest/difftest.h). Each case runs
+ * argp_parse in a child on one command line and records what the parsers
+ * saw, what was printed and the exit status.
  */
-#ifndef _GNU_SOURCE
-#define _GNU_SOURCE
-#endif
-#include <errno.h>
-#include <stdio.h>
-#include <stdlib.h>
-#include <string.h>
-#include <unistd.h>
-
 #include "difftest.h"
 
-#ifdef SHIM
-#include "shim.h"
-#else
-#include "glibc.h"
-#endif
+static void
+set_progname(const char *s)
+{
+	G(program_invocation_short_name) = (char *)s;
+	G(program_invocation_name) = (char *)s;
+}
 
 /* ---- parsers ------------------------------------------------------------ */
 

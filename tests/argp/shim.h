@@ -1,15 +1,11 @@
 /*
  * Musl build of argptest: glibc's argp names mapped onto libshim's lx_
- * functions and types (include/lx/argp.h), and the "guest copies" of the
- * globals (live.c points libshim's live pointers at them).
+ * functions, types and globals (include/lx/argp.h).
  */
 #ifndef ARGPTEST_SHIM_H
 #define ARGPTEST_SHIM_H
 
 #include "lx/argp.h"
-
-#define F(name)	lx_##name
-#define G(name)	guest_##name
 
 typedef struct lx_argp argp_t;
 #define argp_option	lx_argp_option
@@ -51,20 +47,6 @@ typedef struct lx_argp argp_t;
 #define ARGP_HELP_SEE		LX_ARGP_HELP_SEE
 #define ARGP_HELP_BUG_ADDR	LX_ARGP_HELP_BUG_ADDR
 
-extern char *guest_program_invocation_short_name;
-extern char *guest_program_invocation_name;
-extern int guest_optind, guest_opterr;
-extern const char *guest_argp_program_version;
-extern void (*guest_argp_program_version_hook)(FILE *,
-	struct lx_argp_state *);
-extern const char *guest_argp_program_bug_address;
-extern int guest_argp_err_exit_status;
-
-static void
-set_progname(const char *s)
-{
-	guest_program_invocation_short_name = (char *)s;
-	guest_program_invocation_name = (char *)s;
-}
+extern int lx_optind, lx_opterr;
 
 #endif

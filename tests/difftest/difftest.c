@@ -1,13 +1,5 @@
 /* The differential tests' harness: see difftest.h. */
-#include <signal.h>
-#include <stdarg.h>
-#include <stdio.h>
-#include <stdlib.h>
-#include <string.h>
-#include <sys/types.h>
-#include <sys/wait.h>
-#include <unistd.h>
-
+#define DIFFTEST_HARNESS
 #include "difftest.h"
 
 static char tr[32768];		/* the record of the current case */
@@ -20,6 +12,13 @@ void dt_start(int argc, char **argv)
 	FILE *f;
 	size_t cap = 0;
 
+#ifdef SHIM
+	const char *slash = strrchr(argv[0], '/');
+
+	lx_program_invocation_name = argv[0];
+	lx_program_invocation_short_name = slash ? (char *)slash + 1 :
+		argv[0];
+#endif
 	if (argc != 3 || strcmp(argv[1], "--check"))
 		return;
 	f = fopen(argv[2], "r");

@@ -1,27 +1,9 @@
 /*
- * Differential test of libshim's random-r.c, shadow.c and printf-parse.c.
- * One source, two builds: against glibc (the oracle: "extratest-glibc >
- * expected") and against musl with libshim ("extratest-shim --check
- * expected").  Each case makes one record.  The last line is "N passed, N
- * failed".
+ * Differential test of libshim's random_r, its shadow and gshadow parsers
+ * and parse_printf_format, a source built twice
+ * (tests/difftest/difftest.h). Each case makes one record.
  */
-#ifndef _GNU_SOURCE
-#define _GNU_SOURCE
-#endif
-#include <errno.h>
-#include <stdint.h>
-#include <stdio.h>
-#include <stdlib.h>
-#include <string.h>
-#include <unistd.h>
-
 #include "difftest.h"
-
-#ifdef SHIM
-#include "shim.h"
-#else
-#include "glibc.h"
-#endif
 
 /* ---- random_r --------------------------------------------------------- */
 

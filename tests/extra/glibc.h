@@ -9,8 +9,6 @@
 #include <shadow.h>
 #include <stdlib.h>
 
-#define F(name)	name
-
 typedef struct random_data rd_t;
 typedef struct spwd spwd_t;
 typedef struct sgrp sgrp_t;

@@ -9,8 +9,6 @@
 #include "lx/random.h"
 #include "lx/shadow.h"
 
-#define F(name)	lx_##name
-
 typedef struct lx_random_data rd_t;
 typedef struct lx_spwd spwd_t;
 typedef struct lx_sgrp sgrp_t;

@@ -16,9 +16,6 @@
 #include <wchar.h>
 #include <sys/stat.h>
 
-#define F(name)	name
-#define G(name)	name
-
 int __xpg_strerror_r(int, char *, size_t);
 long __isoc23_strtol(const char *, char **, int);
 unsigned long __isoc23_strtoul(const char *, char **, int);

@@ -1,34 +1,14 @@
 /*
  * Differential test of libshim's GNU functions (fortify, error, getopt,
- * strerror_r/basename, obstack, ...).  One source, two builds: against
- * glibc (the oracle: "gnutest-glibc > expected") and against musl with
- * libshim ("gnutest-shim --check expected").  Each case makes a transcript
- * (results, stdout, stderr, exit status); a case with an inline expected
- * value is checked in both builds.  The last line is "N passed, N failed".
+ * strerror_r/basename, obstack, ...), a source built twice
+ * (tests/difftest/difftest.h). Each case makes a transcript (results,
+ * stdout, stderr, exit status); a case with an inline expected value is
+ * checked in both builds.
  */
-#ifndef _GNU_SOURCE
-#define _GNU_SOURCE
-#endif
-#include <errno.h>
-#include <fcntl.h>
 #include <inttypes.h>
-#include <signal.h>
-#include <stdarg.h>
-#include <stdio.h>
-#include <stdlib.h>
-#include <string.h>
-#include <sys/stat.h>
-#include <sys/wait.h>
-#include <unistd.h>
 #include <wchar.h>
 
 #include "difftest.h"
-
-#ifdef SHIM
-#include "shim.h"
-#else
-#include "glibc.h"
-#endif
 
 #define obstack_chunk_alloc malloc
 #define obstack_chunk_free free

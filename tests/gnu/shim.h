@@ -1,8 +1,6 @@
 /*
  * Musl build of gnutest: the names the test calls, mapped onto libshim's
- * lx_ functions, and the "guest copies" of libshim's globals (what a
- * guest executable would hold by COPY relocation; live.c points the live
- * pointers at them).
+ * lx_ functions and globals.
  */
 #ifndef GNUTEST_SHIM_H
 #define GNUTEST_SHIM_H
@@ -15,9 +13,6 @@
 
 #include "shim/strto.h"
 
-#define F(name)	lx_##name
-#define G(name)	guest_##name
-
 /* glibc's <obstack.h>, compiled against libshim's entry points. */
 #define __attribute_pure__
 #define _obstack_newchunk lx__obstack_newchunk
@@ -25,18 +20,17 @@
 #define _obstack_begin_1 lx__obstack_begin_1
 #define _obstack_memory_used lx__obstack_memory_used
 #define __obstack_free lx_obstack_free
-#define obstack_alloc_failed_handler guest_obstack_alloc_failed_handler
-#define obstack_exit_failure guest_obstack_exit_failure
+#define obstack_alloc_failed_handler lx_obstack_alloc_failed_handler
+#define obstack_exit_failure lx_obstack_exit_failure
 #include "/usr/include/obstack.h"
 
 #include <getopt.h>	/* musl's struct option is glibc's */
 
-extern int guest_optind, guest_opterr, guest_optopt;
-extern char *guest_optarg;
-extern unsigned int guest_error_message_count;
-extern int guest_error_one_per_line;
-extern void (*guest_error_print_progname)(void);
-extern char *guest_program_invocation_name;
+extern int lx_optind, lx_opterr, lx_optopt;
+extern char *lx_optarg;
+extern unsigned int lx_error_message_count;
+extern int lx_error_one_per_line;
+extern void (*lx_error_print_progname)(void);
 
 int lx_getopt(int, char *const *, const char *);
 int lx_getopt_long(int, char *const *, const char *, const struct option *,

@@ -16,6 +16,12 @@
 #   mk_tree DIR        a fixed fixture tree (names, sizes, modes, mtimes).
 #   fix_times PATH...  sets fixed, distinct mtimes under PATH (sorted order).
 #   gen_bytes N SEED   N deterministic pseudo-random bytes on stdout.
+#   compressor_case PROG EXT HIGH LOW
+#                      the case of a gzip-like compressor: compress (bytes
+#                      compared by md5) at the default level, HIGH and LOW,
+#                      decompress, round trip in place, -t, a bad input.
+#   digest_case PROG   the case of an md5sum-like program: digests of files
+#                      and stdin, --tag, and --check with a bad line.
 # Helpers other than run/t/tb use the native tools: they build inputs and
 # inspect results the same way in every mode.  The native run is the oracle:
 # case files never hard-code expected output.
@@ -153,4 +159,37 @@ mk_tree() {
 	ln -s a.txt "$d/link-to-a"
 	ln -s sub/deep "$d/link-to-deep"
 	fix_times "$d"
+}
+
+compressor_case() {
+	local prog=$1 ext=$2 high=$3 low=$4
+	mk_tree tree
+	seq 1 20000 >big.txt
+	fix_times big.txt
+	tb "$prog" -c big.txt
+	tb "$prog" "$high" -c tree/data.bin
+	tb "$prog" "$low" -c <big.txt
+	"$prog" -c big.txt >"big.txt.$ext"
+	tb "$prog" -d -c "big.txt.$ext"
+	run "$prog" -dc "big.txt.$ext" | t md5sum
+	cp tree/b.txt b.txt
+	t "$prog" -v b.txt
+	t ls b.txt*
+	t "$prog" -d "b.txt.$ext"
+	t cat b.txt
+	t "$prog" -t "big.txt.$ext"
+	printf 'garbage' >"bad.$ext"
+	t "$prog" -d -c "bad.$ext"
+}
+
+digest_case() {
+	local prog=$1
+	mk_tree tree
+	t "$prog" tree/a.txt tree/data.bin tree/empty
+	printf 'stdin data' | t "$prog"
+	t "$prog" --tag tree/b.txt
+	"$prog" tree/a.txt tree/docs/fox.md >sums
+	printf 'changed\n' >>tree/docs/fox.md
+	t "$prog" -c sums
+	t "$prog" --check --quiet sums
 }

@@ -527,9 +527,4 @@ static const struct CMUnitTest kinds_cases[] = {
 	KINDS_CASE(sigaddset)
 };
 
-int
-main(int argc, char **argv)
-{
-	return kinds_main(argc, argv, "kinds-host", kinds_cases,
-			  sizeof(kinds_cases) / sizeof(kinds_cases[0]));
-}
+KINDS_MAIN("kinds-host")

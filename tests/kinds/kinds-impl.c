@@ -808,9 +808,4 @@ static const struct CMUnitTest kinds_cases[] = {
 	KINDS_CASE(arc4random_uniform)
 };
 
-int
-main(int argc, char **argv)
-{
-	return kinds_main(argc, argv, "kinds-impl", kinds_cases,
-			  sizeof(kinds_cases) / sizeof(kinds_cases[0]));
-}
+KINDS_MAIN("kinds-impl")

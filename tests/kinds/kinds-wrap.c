@@ -1165,9 +1165,4 @@ static const struct CMUnitTest kinds_cases[] = {
 	KINDS_CASE_X(strptime, z)
 };
 
-int
-main(int argc, char **argv)
-{
-	return kinds_main(argc, argv, "kinds-wrap", kinds_cases,
-			  sizeof(kinds_cases) / sizeof(kinds_cases[0]));
-}
+KINDS_MAIN("kinds-wrap")

@@ -53,4 +53,12 @@ const char *kinds_stderr(const char *name, void (*fn)(void));
 int kinds_main(int argc, char **argv, const char *group,
 	       const struct CMUnitTest *cases, size_t n);
 
+/* The program's main: kinds_main over its kinds_cases[] as GROUP. */
+#define KINDS_MAIN(group)						\
+	int main(int argc, char **argv)					\
+	{								\
+		return kinds_main(argc, argv, group, kinds_cases,	\
+		    sizeof(kinds_cases) / sizeof(kinds_cases[0]));	\
+	}
+
 #endif

@@ -7,10 +7,6 @@
 
 #include <fnmatch.h>
 #include <fts.h>
-
-#include <time.h>
 #include <wchar.h>
-
-#define F(name)	name
 
 #endif

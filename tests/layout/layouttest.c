@@ -1,31 +1,9 @@
 /*
- * Differential test of libshim's fnmatch, strftime/wcsftime and fts.
- * One source, two builds: against glibc (the oracle:
- * "layouttest-glibc > expected") and against musl with libshim
- * ("layouttest-shim --check expected").  Every case is one record
- * "name<TAB>result"; the check compares each record with the oracle's.
- * The last line is "N passed, N failed".
+ * Differential test of libshim's fnmatch, strftime/wcsftime and fts, a
+ * source built twice (tests/difftest/difftest.h). Every case is one
+ * record.
  */
-#ifndef _GNU_SOURCE
-#define _GNU_SOURCE
-#endif
-#include <errno.h>
-#include <fcntl.h>
-#include <stdarg.h>
-#include <stdio.h>
-#include <stdlib.h>
-#include <string.h>
-#include <sys/stat.h>
-#include <sys/wait.h>
-#include <unistd.h>
-
 #include "difftest.h"
-
-#ifdef SHIM
-#include "shim.h"
-#else
-#include "glibc.h"
-#endif
 
 /* ---- fnmatch ---- */
 

@@ -7,18 +7,14 @@
 #define LAYOUTTEST_SHIM_H
 
 #include <stddef.h>
-#include <time.h>
 #include <wchar.h>
 
-#define F(name)	lx_##name
+#include "lx/fts.h"
 
 int lx_fnmatch(const char *, const char *, int);
 size_t lx_strftime(char *, size_t, const char *, const struct tm *);
 size_t lx_wcsftime(wchar_t *, size_t, const wchar_t *, const struct tm *);
 
-
-
-#include "lx/fts.h"
 typedef LX_FTS FTS;
 typedef LX_FTSENT FTSENT;
 #define FTS_COMFOLLOW	LX_FTS_COMFOLLOW

@@ -11,9 +11,6 @@
 #include <sys/utsname.h>
 #include <ucontext.h>
 
-#define F(name)	name
-#define G(name)	name
-
 typedef ucontext_t uctx_t;
 typedef struct __res_state resst_t;
 #define NSADDR(s, i)	((s)->nsaddr_list[i].sin_addr.s_addr)
@@ -28,11 +25,5 @@ extern int __daylight;
 int group_member(gid_t);
 __sighandler_t __sysv_signal(int, __sighandler_t);
 void __assert_fail(const char *, const char *, unsigned int, const char *);
-
-static void
-set_progname(const char *s)
-{
-	program_invocation_short_name = (char *)s;
-}
 
 #endif

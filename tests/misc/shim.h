@@ -1,7 +1,6 @@
 /*
  * Musl build of misctest: the names the test calls mapped onto libshim's
- * lx_ functions, glibc's types from include/lx, and the "guest copies" of
- * the globals (live.c points libshim's live pointers at them).
+ * lx_ functions and globals, glibc's types from include/lx.
  */
 #ifndef MISCTEST_SHIM_H
 #define MISCTEST_SHIM_H
@@ -14,9 +13,6 @@
 #include "lx/context.h"
 #include "lx/misc.h"
 
-#define F(name)	lx_##name
-#define G(name)	guest_##name
-
 typedef struct lx_ucontext uctx_t;
 typedef struct lx_res_state resst_t;
 #define NSADDR(s, i)	((s)->nsaddr_list[i].sin_addr)
@@ -26,10 +22,9 @@ typedef struct lx_res_state resst_t;
 #define GLIBC_ERRORCHECK_INIT	{ .__u.__i = { 0, 0, 0, 0, 2 } }
 #define GLIBC_ADAPTIVE_INIT	{ .__u.__i = { 0, 0, 0, 0, 3 } }
 
-extern char *guest_program_invocation_short_name;
-extern char *guest_tzname[2], *guest___tzname[2];
-extern long guest_timezone, guest___timezone;
-extern int guest_daylight, guest___daylight;
+extern char *lx_tzname[2], *lx___tzname[2];
+extern long lx_timezone, lx___timezone;
+extern int lx_daylight, lx___daylight;
 
 char *lx_strerror(int);
 char *lx_strerror_l(int, locale_t);
@@ -56,11 +51,5 @@ int lx___res_ninit(struct lx_res_state *);
 void lx___res_nclose(struct lx_res_state *);
 #define res_ninit lx___res_ninit
 #define res_nclose lx___res_nclose
-
-static void
-set_progname(const char *s)
-{
-	guest_program_invocation_short_name = (char *)s;
-}
 
 #endif

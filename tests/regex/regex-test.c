@@ -1,7 +1,7 @@
 /*
  * Differential test of glibc's regex ABI.  Built twice: against the
  * system glibc (the oracle, ORACLE defined) and against libshim's
- * regex*.c linked with musl (shim-names.h maps the names).  Each case
+ * regex linked with musl (shim-names.h maps the names).  Each case
  * prints one line: compile result, match result, every register, error
  * codes and messages.  Run without arguments it prints the lines; given
  * the oracle's output file it compares line by line and ends with

@@ -80,27 +80,27 @@ static void check_cleaned(ElfW(auxv_t) *a)
 	assert_int_equal(lx___libc_enable_secure, 1);
 }
 
-static void test_setuid(void **state)
+/* A start with the auxiliary vector AUX (6 entries) is a secure one. */
+static void check_secure_start(const uintptr_t aux[12])
 {
-	uintptr_t aux[] = { AT_UID, 1000, AT_EUID, 0, AT_GID, 100,
-		AT_EGID, 100, AT_SECURE, 0, AT_NULL, 0 };
-
-	(void)state;
 	shim_boot.secure = false;
 	check_cleaned(secure_boot((char **)stack,
 		layout(env, NENV, aux, 12)));
 }
 
+static void test_setuid(void **state)
+{
+	(void)state;
+	check_secure_start((const uintptr_t[]){ AT_UID, 1000, AT_EUID, 0,
+		AT_GID, 100, AT_EGID, 100, AT_SECURE, 0, AT_NULL, 0 });
+}
+
 static void test_at_secure(void **state)
 {
-	/* ids equal, but the kernel says secure (file capabilities) */
-	uintptr_t aux[] = { AT_UID, 0, AT_EUID, 0, AT_SECURE, 1,
-		AT_EGID, 0, AT_GID, 0, AT_NULL, 0 };
-
 	(void)state;
-	shim_boot.secure = false;
-	check_cleaned(secure_boot((char **)stack,
-		layout(env, NENV, aux, 12)));
+	/* ids equal, but the kernel says secure (file capabilities) */
+	check_secure_start((const uintptr_t[]){ AT_UID, 0, AT_EUID, 0,
+		AT_SECURE, 1, AT_EGID, 0, AT_GID, 0, AT_NULL, 0 });
 }
 
 static void test_trusted(void **state)

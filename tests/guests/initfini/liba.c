@@ -2,41 +2,12 @@
  * Library A of the chain A -> B -> C: a constructor, a destructor and its
  * own init_array/fini_array entries, each announcing itself.
  */
-#include <stdio.h>
 #include "say.h"
 
 int liba_value(void);
 int libb_value(void);
 
-__attribute__((constructor)) static void ctor(void)
-{
-	say("A: constructor\n");
-}
-
-__attribute__((destructor)) static void dtor(void)
-{
-	say("A: destructor\n");
-}
-
-static void init_entry(int argc, char **argv, char **envp)
-{
-	char buf[128];
-
-	snprintf(buf, sizeof buf, "A: init_array argc=%d argv[1]=%s env %d\n",
-		 argc, argc > 1 ? argv[1] : "-",
-		 envp != NULL && envp[0] != NULL);
-	say(buf);
-}
-
-static void fini_entry(void)
-{
-	say("A: fini_array\n");
-}
-
-__attribute__((section(".init_array"), used))
-static void (*init_p)(int, char **, char **) = init_entry;
-__attribute__((section(".fini_array"), used))
-static void (*fini_p)(void) = fini_entry;
+SAY_LIB_INITFINI("A")
 
 int liba_value(void)
 {

@@ -11,15 +11,7 @@
 int liba_value(void);
 int libc_value(void);
 
-__attribute__((constructor)) static void ctor(void)
-{
-	say("prog: constructor\n");
-}
-
-__attribute__((destructor)) static void dtor(void)
-{
-	say("prog: destructor\n");
-}
+SAY_CTOR_DTOR("prog")
 
 static void preinit_entry(int argc, char **argv, char **envp)
 {

@@ -7,10 +7,6 @@
 
 void lib_ie_ptrs(struct tls_ptrs *p)
 {
-	p->tdata = &lib_tdata;
-	p->tbss = &lib_tbss;
-	p->str = lib_str;
-	p->al64 = &lib_al64;
-	p->bss_al64 = lib_bss_al64;
+	TLS_EXPORTED_PTRS(p);
 	p->local = NULL;
 }

@@ -19,6 +19,17 @@ struct tls_ptrs {
 	int *local;		/* libtls's static one (local-dynamic) */
 };
 
+/* The exported variables' addresses as the including module reaches
+ * them (its TLS model), into *P. */
+#define TLS_EXPORTED_PTRS(p)						\
+	do {								\
+		(p)->tdata = &lib_tdata;				\
+		(p)->tbss = &lib_tbss;					\
+		(p)->str = lib_str;					\
+		(p)->al64 = &lib_al64;					\
+		(p)->bss_al64 = lib_bss_al64;				\
+	} while (0)
+
 void lib_gd_ptrs(struct tls_ptrs *p);	/* libtls, general-dynamic */
 void lib_ie_ptrs(struct tls_ptrs *p);	/* libtls, initial-exec */
 void use_gd_ptrs(struct tls_ptrs *p);	/* libtlsuse, general-dynamic */
