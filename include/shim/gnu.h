@@ -25,10 +25,6 @@ const char *lx_gnu_errname(int errnum);
 /* glibc's strerror text: the message, or "Unknown error N" in BUF. */
 const char *lx_gnu_strerror(int errnum, char *buf, size_t len);
 
-/* Live copy of program_invocation_name (defined by the core personality;
- * the loader points it at the guest's copy). */
-extern void *lx_live_lx_program_invocation_name;
-#define LX_PROGNAME (*(char **)lx_live_lx_program_invocation_name)
 
 /*
  * Calls that take a path go through the personality's own wrapper, which

@@ -14,6 +14,7 @@
 #include <string.h>
 
 #include "shim/gnu.h"
+#include "shim/libshim.h"
 #include "lx/printf.h"
 
 unsigned int lx_error_message_count;
