@@ -2,10 +2,11 @@
 """Checks that the kinds tests sample what they claim to.
 
 Usage: check-kinds.py --symmaps DIR --readelf READELF --known FILE
-                      KIND=SOURCE=PROGRAM...
+                      KIND=SOURCE[,SOURCE...]=PROGRAM...
 
-For every case of SOURCE (its KINDS_CASE(NAME) and KINDS_CASE_X(NAME, TAG)
-lines, the one list of names), the symmaps must bind the default version
+For every case of the SOURCEs of PROGRAM (their KINDS_CASE(NAME) and
+KINDS_CASE_X(NAME, TAG) lines, the one list of names; a program split into
+parts has one SOURCE per part), the symmaps must bind the default version
 of NAME with KIND (host, wrap or impl, with or without =CNAME), and
 PROGRAM must import NAME@that version (so the case runs that binding).
 Every known failure must name an existing case. Exit status 0 if all hold.
@@ -64,13 +65,16 @@ def imports(readelf, program):
 	return found
 
 
-def cases(source):
-	"""The case names of SOURCE, in order: (symbol, case name)."""
-	with open(source) as f:
-		text = f.read()
-	return [(m.group(2), m.group(2) + (":" + m.group(3) if m.group(1)
-					   else ""))
-		for m in CASE_RE.finditer(text)]
+def cases(sources):
+	"""The case names of SOURCES, in order: (symbol, case name)."""
+	found = []
+	for source in sources:
+		with open(source) as f:
+			text = f.read()
+		found += [(m.group(2), m.group(2) + (":" + m.group(3)
+						     if m.group(1) else ""))
+			  for m in CASE_RE.finditer(text)]
+	return found
 
 
 def main():
@@ -78,17 +82,18 @@ def main():
 	ap.add_argument("--symmaps", required=True)
 	ap.add_argument("--readelf", required=True)
 	ap.add_argument("--known", required=True)
-	ap.add_argument("groups", nargs="+", metavar="KIND=SOURCE=PROGRAM")
+	ap.add_argument("groups", nargs="+",
+			metavar="KIND=SOURCE[,SOURCE...]=PROGRAM")
 	args = ap.parse_args()
 	maps = read_symmaps(args.symmaps)
 	errors = []
 	all_cases = {}
 	for group in args.groups:
-		kind, source, program = group.split("=", 2)
+		kind, sources, program = group.split("=", 2)
 		have = imports(args.readelf, program)
-		listed = cases(source)
+		listed = cases(sources.split(","))
 		if not listed:
-			errors.append("%s: no KINDS_CASE lines" % source)
+			errors.append("%s: no KINDS_CASE lines" % sources)
 		all_cases[kind] = {c for _, c in listed}
 		for name in sorted({s for s, _ in listed}):
 			bound = [(so, m[name]) for so, m in sorted(maps.items())

@@ -1,7 +1,7 @@
 /*
  * tests/kinds/kinds.c: the shared main of the provision-kind tests: case
- * selection (--skip, --expect-fail) and the scratch directory that the
- * cases create files in.
+ * selection (--skip, --expect-fail), the joining of a program's parts, and
+ * the scratch directory that the cases create files in.
  */
 #define _GNU_SOURCE
 #include <dirent.h>
@@ -154,4 +154,25 @@ kinds_main(int argc, char **argv, const char *group,
 			run[k++] = cases[i];
 	return _cmocka_run_group_tests(group, run, k, group_setup,
 				       group_teardown) ? 1 : 0;
+}
+
+int
+kinds_main_parts(int argc, char **argv, const char *group,
+		 const struct kinds_part *const *parts, size_t nparts)
+{
+	struct CMUnitTest *all;
+	size_t n = 0, k = 0;
+	int status;
+
+	for (size_t i = 0; i < nparts; i++)
+		n += parts[i]->n;
+	all = calloc(n ? n : 1, sizeof(*all));
+	if (!all)
+		return 2;
+	for (size_t i = 0; i < nparts; i++)
+		for (size_t j = 0; j < parts[i]->n; j++)
+			all[k++] = parts[i]->cases[j];
+	status = kinds_main(argc, argv, group, all, n);
+	free(all);
+	return status;
 }

@@ -10,6 +10,10 @@
  * t_NAME or t_NAME_TAG. check-kinds.py extracts these lines and verifies that
  * the symmaps bind NAME's default version with the program's kind and that
  * the program really imports NAME@VERSION.
+ *
+ * A program whose cases are many is split by area: each kinds-KIND-AREA.c
+ * has such a table of its own, published with KINDS_PART, and
+ * kinds-KIND.c runs the parts in order with KINDS_MAIN_PARTS.
  */
 #ifndef KINDS_H
 #define KINDS_H
@@ -53,12 +57,36 @@ const char *kinds_stderr(const char *name, void (*fn)(void));
 int kinds_main(int argc, char **argv, const char *group,
 	       const struct CMUnitTest *cases, size_t n);
 
+/* The cases of one source file of a program split into parts. */
+struct kinds_part {
+	const struct CMUnitTest *cases;
+	size_t n;
+};
+
+/* Defines the part NAME (extern) over the file's table TABLE. */
+#define KINDS_PART(name, table)						\
+	const struct kinds_part name = {				\
+		table, sizeof(table) / sizeof(table[0])			\
+	};
+
+/* kinds_main over the cases of PARTS[0..NPARTS-1], in that order. */
+int kinds_main_parts(int argc, char **argv, const char *group,
+		     const struct kinds_part *const *parts, size_t nparts);
+
 /* The program's main: kinds_main over its kinds_cases[] as GROUP. */
 #define KINDS_MAIN(group)						\
 	int main(int argc, char **argv)					\
 	{								\
 		return kinds_main(argc, argv, group, kinds_cases,	\
 		    sizeof(kinds_cases) / sizeof(kinds_cases[0]));	\
+	}
+
+/* The main of a program in parts: its kinds_parts[] as GROUP. */
+#define KINDS_MAIN_PARTS(group)						\
+	int main(int argc, char **argv)					\
+	{								\
+		return kinds_main_parts(argc, argv, group, kinds_parts,	\
+		    sizeof(kinds_parts) / sizeof(kinds_parts[0]));	\
 	}
 
 #endif
