@@ -16,6 +16,7 @@
 
 #include "shim.h"
 #include "shim/libshim.h"
+#include "shim/reroot.h"
 
 /* libshim (start.c): the guest's exit-handler list. */
 int lx___cxa_atexit(void (*fn)(void *), void *arg, void *dso);

@@ -164,9 +164,7 @@ const char *elf_check_rela(const struct object *o, const ElfW(Rela) *r,
 bool elf_in_segment(const struct object *o, uintptr_t addr, uint64_t len,
 	unsigned flags);
 
-/* search.c */
-int reroot_resolve(const char *prefix, const char *path, char *out,
-	size_t outsz);
+/* search.c (the reroot's resolver: shim/reroot.h) */
 int shim_open_path(const char *path, char *found, size_t foundsz,
 	enum origin *origin);
 int search_library(const char *name, const struct object *requester,

@@ -29,6 +29,7 @@
 #include <utime.h>
 
 #include "shim/libshim.h"
+#include "shim/reroot.h"
 #include "lx/stat.h"
 #include "shim.h"
 

@@ -22,6 +22,7 @@
 
 #include "shim/libshim.h"
 #include "shim/gnu.h"
+#include "shim/reroot.h"
 #include "shim.h"
 
 static char shim_path[PATH_MAX];
