@@ -14,7 +14,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
-#include "shim.h"
+#include "loader-int.h"
 #include "shim/libshim.h"
 #include "shim/reroot.h"
 

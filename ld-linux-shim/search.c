@@ -13,7 +13,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
-#include "shim.h"
+#include "loader-int.h"
 #include "shim/ldconf.h"
 #include "shim/reroot.h"
 

@@ -5,7 +5,7 @@
  * resolver (libshim/file/reroot-resolve.c) serves the loader's search
  * (ld-linux-shim/search.c), exec (libshim/start/exec.c) and the path
  * mapping of every path-taking wrapper (libshim/file/reroot.c). The
- * prefix is shim_cfg.prefix (ld-linux-shim/shim.h).
+ * prefix is shim_cfg.prefix (shim/loader.h).
  */
 #ifndef SHIM_REROOT_H
 #define SHIM_REROOT_H

@@ -22,8 +22,8 @@
 
 #include "shim/libshim.h"
 #include "shim/gnu.h"
+#include "shim/loader.h"
 #include "shim/reroot.h"
-#include "shim.h"
 
 static char shim_path[PATH_MAX];
 

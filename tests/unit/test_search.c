@@ -13,7 +13,7 @@
 #include <unistd.h>
 #include <cmocka.h>
 
-#include "shim.h"
+#include "loader-int.h"
 #include "tmpdir.h"
 
 static char root[PATH_MAX];
