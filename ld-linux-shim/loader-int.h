@@ -18,7 +18,7 @@
 #include <stddef.h>
 #include <stdint.h>
 
-#include "lx/builtin.h"
+#include "shim/builtin.h"
 #include "shim/loader.h"
 
 #define SHIM_NAME "ld-linux-shim"

@@ -28,7 +28,7 @@ int lx_execvp(const char *file, char *const argv[]);
  * FD when PATH is NULL. */
 long lx_sys_pathconf(const char *path, int fd, int name);
 
-/* Live pointers, defined by the generated tables (lx/builtin.h LX_LIVE). */
+/* Live pointers, defined by the generated tables (shim/builtin.h LX_LIVE). */
 extern void *lx_live_lx_environ;
 extern void *lx_live_lx_program_invocation_name;
 extern void *lx_live_lx_program_invocation_short_name;
