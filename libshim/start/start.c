@@ -17,7 +17,7 @@
 #include "shim/libshim.h"
 #include "shim/gnu.h"
 #include "shim/host.h"
-#include "shim.h"
+#include "shim/loader.h"
 
 FILE *lx_stdin, *lx_stdout, *lx_stderr;
 char **lx_environ;
