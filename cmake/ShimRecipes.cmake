@@ -45,8 +45,9 @@ function(shim_static_pie target)
 	target_link_options(${target} PRIVATE -static-pie -nostdlib
 		-nostartfiles -Wl,--gc-sections -Wl,-z,noexecstack
 		-Wl,--no-undefined -Wl,--hash-style=both ${relr})
+	add_dependencies(${target} jemalloc-shim)
 	target_link_libraries(${target} PRIVATE ${start} ${MUSL_LIB}/crti.o
-		${ffi} ${LIBGCC_EH} ${MUSL_LIB}/libc.a ${LIBGCC}
+		${ffi} ${JEMALLOC_SHIM} ${LIBGCC_EH} ${MUSL_LIB}/libc.a ${LIBGCC}
 		${MUSL_LIB}/crtn.o)
 endfunction()
 

@@ -9,7 +9,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "shim.h"
+#include "loader-int.h"
 
 const struct lx_builtin_lib *builtin_find(const char *soname)
 {

@@ -17,7 +17,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "shim.h"
+#include "loader-int.h"
 
 #define LX_RTLD_NEXT ((void *)-1l)
 #define LX_RTLD_DEFAULT ((void *)0)

@@ -9,7 +9,7 @@
 #include <string.h>
 #include <unistd.h>
 
-#include "shim.h"
+#include "loader-int.h"
 
 bool shim_dl_mode;
 bool shim_error_seen;

@@ -7,7 +7,7 @@
  */
 #include <stdlib.h>
 
-#include "shim.h"
+#include "loader-int.h"
 
 typedef void (*initfn)(int, char **, char **);
 

@@ -9,7 +9,7 @@
 #include <string.h>
 #include <unistd.h>
 
-#include "shim.h"
+#include "loader-int.h"
 
 struct object *shim_head;
 static struct object *shim_tail;

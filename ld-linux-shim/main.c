@@ -14,8 +14,9 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
-#include "shim.h"
+#include "loader-int.h"
 #include "shim/libshim.h"
+#include "shim/reroot.h"
 
 /* libshim (start.c): the guest's exit-handler list. */
 int lx___cxa_atexit(void (*fn)(void *), void *arg, void *dso);

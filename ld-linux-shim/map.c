@@ -12,7 +12,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
-#include "shim.h"
+#include "loader-int.h"
 
 
 #define PAGE 4096ul

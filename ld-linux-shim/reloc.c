@@ -10,7 +10,7 @@
 #include <string.h>
 #include <sys/mman.h>
 
-#include "shim.h"
+#include "loader-int.h"
 
 unsigned shim_missing_count;
 

@@ -21,7 +21,7 @@
 #include <string.h>
 #include <sys/stat.h>
 
-#include "shim.h"
+#include "loader-int.h"
 
 /* glibc's __libc_enable_secure (ld.so, GLIBC_PRIVATE): 1 in secure mode.
  * Set before any guest object is relocated, so a copy sees it too. */

@@ -6,7 +6,7 @@
  */
 #include <string.h>
 
-#include "shim.h"
+#include "loader-int.h"
 
 uint32_t elf_sysv_hash(const char *name)
 {

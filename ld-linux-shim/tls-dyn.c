@@ -18,7 +18,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "shim.h"
+#include "loader-int.h"
 
 static __thread void **blocks;		/* by module id */
 static __thread size_t nblocks;

@@ -19,7 +19,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "shim.h"
+#include "loader-int.h"
 
 #define TLS_RESERVE (128 * 1024)
 

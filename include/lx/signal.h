@@ -33,6 +33,12 @@ typedef struct {
 } lx_sigset_t;
 _Static_assert(sizeof(lx_sigset_t) == 128, "glibc sigset_t");
 
+/*
+ * The words of a set glibc hands the kernel (_NSIG / 8 = 8 bytes): all
+ * it reads of a mask it is given, all the kernel writes of an old mask.
+ */
+#define LX_KERNEL_SIGSET_WORDS	1
+
 struct lx_sigaction {
 	union {
 		lx_sighandler_t handler;

@@ -11,6 +11,7 @@
 
 #include <locale.h>
 #include <pthread.h>
+#include <setjmp.h>
 #include <signal.h>
 
 #include "lx/signal.h"
@@ -57,6 +58,16 @@ void host_mutex_set_initial_type(pthread_mutex_t *m, int type);
  */
 void host_rwlockattr_set_kind(pthread_rwlockattr_t *a, int kind);
 
+/*
+ * glibc's priority ceiling of mutex attribute A: CEILING (1..255) kept in
+ * A where the host's attribute and mutex functions neither read nor
+ * clobber it; 0 when none was given. The host's attribute fits glibc's 4
+ * bytes (pthread_mutexattr_init and the other attribute functions are
+ * the host's).
+ */
+void host_mutexattr_set_prioceiling(pthread_mutexattr_t *a, int ceiling);
+int host_mutexattr_prioceiling(const pthread_mutexattr_t *a);
+
 /* ---- locale tables ------------------------------------------------------ */
 
 /*
@@ -91,5 +102,51 @@ void host_cleanup_push(struct host_cleanup *rec, void (*fn)(void *),
 
 /* Pops REC, the latest record pushed, calling its FN(ARG) if RUN. */
 void host_cleanup_pop(struct host_cleanup *rec, int run);
+
+/* ---- setjmp buffers ----------------------------------------------------- */
+
+/*
+ * A guest's jmp_buf is the host's (the setjmp family is bound to the
+ * host's): it has glibc's 200 bytes, and when the signal mask is not
+ * saved, the host's setjmp/__sigsetjmp writes and its longjmp reads only
+ * the first 64 (glibc's __jmp_buf), so the head of glibc's cancellation
+ * buffer (its __jmp_buf and __mask_was_saved, 72 bytes) holds one.
+ */
+
+/* The stack pointer that a longjmp to ENV (set by the host) restores. */
+unsigned long host_jmp_buf_sp(jmp_buf env);
+
+/* ---- stdio streams ------------------------------------------------------ */
+
+/*
+ * The host's FILE * is handed to guests as glibc's FILE *, whose inline
+ * code (getc_unlocked, putc_unlocked, feof_unlocked, ferror_unlocked,
+ * at -O2) reads the stream at glibc's offsets. The host promises, for
+ * every stream it makes:
+ *   - the int at 0 has bit 0x10 set once end-of-file was seen and 0x20
+ *     once an error was (glibc's _IO_EOF_SEEN, _IO_ERR_SEEN);
+ *   - the pointer at 8 (_IO_read_ptr) is below the one at 16
+ *     (_IO_read_end) only when the bytes between are the stream's next
+ *     input, which a read takes from the first;
+ *   - the pointer at 48 (_IO_write_end) is NULL, so that the inline write
+ *     path always falls back to __overflow.
+ * No call: libshim reads no stream field itself.
+ */
+
+/* ---- the environment and the program's name ---------------------------- */
+
+/*
+ * The host's environment vector: what its getenv, setenv, unsetenv,
+ * putenv, clearenv and exec functions without an envp read, and what
+ * its setenv family replaces when it builds a new vector.
+ */
+char **host_environ(void);
+void host_set_environ(char **env);
+
+/*
+ * The program's names in the host's own messages (err, warn, ...): FULL
+ * (argv[0]) and SHORT (its last component). The host keeps the pointers.
+ */
+void host_set_progname(char *full, char *short_name);
 
 #endif

@@ -28,16 +28,7 @@ int lx_execvp(const char *file, char *const argv[]);
  * FD when PATH is NULL. */
 long lx_sys_pathconf(const char *path, int fd, int name);
 
-/* Direct start: /proc/self/exe names PATH for the guest (reroot.c). */
-void lx_reroot_set_exe(const char *path);
-/* PATH, or the guest program's path if PATH names /proc/self/exe. */
-const char *lx_own_exe(const char *path);
-/* PATH as the host should see it (the reroot); BUF (PATH_MAX bytes) may
- * hold the result. FOLLOW: a symlink in the last component is followed. */
-const char *lx_reroot_path(const char *path, char *buf, int follow);
-#define LX_REROOT(path, buf, follow) lx_reroot_path(path, buf, follow)
-
-/* Live pointers, defined by the generated tables (lx/builtin.h LX_LIVE). */
+/* Live pointers, defined by the generated tables (shim/builtin.h LX_LIVE). */
 extern void *lx_live_lx_environ;
 extern void *lx_live_lx_program_invocation_name;
 extern void *lx_live_lx_program_invocation_short_name;

@@ -13,7 +13,7 @@
  */
 #include <stdio.h>
 
-#include "shim.h"
+#include "loader-int.h"
 
 #define PAGE 4096ul
 #define READABLE (PF_R | PF_W)

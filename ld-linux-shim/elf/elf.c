@@ -8,7 +8,7 @@
 #include <stdio.h>
 #include <string.h>
 
-#include "shim.h"
+#include "loader-int.h"
 
 #define PAGE 4096u
 

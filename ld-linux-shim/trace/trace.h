@@ -29,7 +29,7 @@
 
 #include <ffi.h>
 
-#include "shim.h"
+#include "loader-int.h"
 
 #define MAXFIXED	16	/* parameters of a traceable signature */
 #define MAXARGS		(MAXFIXED + 7)

@@ -11,7 +11,7 @@
 #include "lx/argp.h"
 #include "lx/getopt.h"
 
-/* Live pointers, defined by the generated tables (lx/builtin.h LX_LIVE). */
+/* Live pointers, defined by the generated tables (shim/builtin.h LX_LIVE). */
 extern void *lx_live_lx_argp_program_version;
 extern void *lx_live_lx_argp_program_version_hook;
 extern void *lx_live_lx_argp_program_bug_address;

@@ -13,7 +13,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "shim.h"
+#include "shim/loader.h"
 
 #define LX_GLOB_POSIX		0x7f	/* ERR..NOESCAPE: same bits in musl */
 #define LX_GLOB_PERIOD		0x80

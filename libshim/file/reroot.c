@@ -28,9 +28,10 @@
 #include <unistd.h>
 #include <utime.h>
 
-#include "shim/libshim.h"
 #include "lx/stat.h"
-#include "shim.h"
+#include "shim/libshim.h"
+#include "shim/loader.h"
+#include "shim/reroot.h"
 
 /*
  * PATH as the host should see it; BUF (PATH_MAX) may hold the result.

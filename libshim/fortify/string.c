@@ -17,6 +17,7 @@
 
 #include "fortify-int.h"
 #include "shim/gnu.h"
+#include "shim/host.h"
 
 _Noreturn void
 lx_gnu_fortify_fail(const char *msg)
@@ -77,15 +78,14 @@ lx___fdelt_chk(long int d)
 }
 
 /*
- * XXX: assumes the setjmp family is bound to the host's, so the buffer is
- * musl's (unmangled; stack pointer in slot 6).  glibc refuses a jump to a
- * frame below the current stack pointer unless running on the alternate
- * signal stack.
+ * The setjmp family is bound to the host's, so ENV is the host's buffer
+ * (shim/host.h).  glibc refuses a jump to a frame below the current stack
+ * pointer unless running on the alternate signal stack.
  */
 _Noreturn void
 lx___longjmp_chk(jmp_buf env, int val)
 {
-	unsigned long target = ((unsigned long *)env)[6];
+	unsigned long target = host_jmp_buf_sp(env);
 	unsigned long sp = (unsigned long)__builtin_frame_address(0);
 	stack_t ss;
 

@@ -2,8 +2,10 @@
  * Signal dispositions and masks as glibc programs set them: sigaction,
  * signal (BSD semantics), sigset (System V semantics), sigprocmask and
  * pthread_sigmask.  glibc's structs are converted field by field to the
- * host's; every request passes lx_signal_is_reserved(), the one place that
- * keeps a signal the shim owns away from the guest.
+ * host's; of a signal mask, only the words glibc hands the kernel are read,
+ * and of an old mask only those are written, as the kernel writes them
+ * for glibc.  Every request passes lx_signal_is_reserved(), the one place
+ * that keeps a signal the shim owns away from the guest.
  */
 #include <errno.h>
 #include <stdbool.h>
@@ -28,17 +30,38 @@ lx_signal_is_reserved(int sig)
 	return 0;
 }
 
-/* IN as the host's set, less the signals the shim keeps for itself. */
+/*
+ * The kernel's words of IN (all glibc reads of a mask) as the host's set,
+ * less the signals the shim keeps for itself.
+ */
 static void
 lx_to_host_mask(const lx_sigset_t *in, sigset_t *out)
 {
-	lx_sigset_t s = *in;
-	int sig;
+	lx_sigset_t s;
+	int i, sig;
 
+	memset(&s, 0, sizeof s);
+	for (i = 0; i < LX_KERNEL_SIGSET_WORDS; i++)
+		s.val[i] = in->val[i];
 	for (sig = 1; sig < 65; sig++)
 		if (lx_signal_is_reserved(sig))
 			s.val[(sig - 1) / 64] &= ~(1UL << ((sig - 1) % 64));
 	lx_to_host_sigset(&s, out);
+}
+
+/*
+ * The host's mask IN into the kernel's words of OUT, as the kernel fills
+ * glibc's old mask: OUT's other words keep what they held.
+ */
+static void
+host_to_lx_mask(const sigset_t *in, lx_sigset_t *out)
+{
+	lx_sigset_t s;
+	int i;
+
+	host_to_lx_sigset(in, &s);
+	for (i = 0; i < LX_KERNEL_SIGSET_WORDS; i++)
+		out->val[i] = s.val[i];
 }
 
 /* The host adds its own restorer, as glibc does: the guest's is ignored. */
@@ -51,12 +74,16 @@ lx_to_host_sigaction(const struct lx_sigaction *in, struct sigaction *out)
 	out->sa_flags = in->sa_flags & ~LX_SA_RESTORER;
 }
 
+/*
+ * glibc copies the rest of sa_mask from its own uninitialised stack (the
+ * kernel fills 8 bytes of a 128-byte buffer): zeros here.
+ */
 static void
 host_to_lx_sigaction(const struct sigaction *in, struct lx_sigaction *out)
 {
 	memset(out, 0, sizeof *out);
 	out->u.handler = in->sa_handler;
-	host_to_lx_sigset(&in->sa_mask, &out->sa_mask);
+	host_to_lx_mask(&in->sa_mask, &out->sa_mask);
 	out->sa_flags = in->sa_flags;
 	out->sa_restorer = host_sigaction_restorer(in);
 }
@@ -160,7 +187,7 @@ lx_pthread_sigmask(int how, const lx_sigset_t *set, lx_sigset_t *oset)
 		lx_to_host_mask(set, &h);
 	r = pthread_sigmask(how, set ? &h : NULL, oset ? &oh : NULL);
 	if (r == 0 && oset != NULL)
-		host_to_lx_sigset(&oh, oset);
+		host_to_lx_mask(&oh, oset);
 	return r;
 }
 

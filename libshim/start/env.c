@@ -1,10 +1,11 @@
 /*
  * The environment. A guest program that takes `environ` by COPY relocation
- * owns the variable the program reads and assigns; musl's getenv/setenv
- * work on musl's own __environ. Every wrapper here makes musl's the
- * guest's before the host reads it and shows the guest the host's after
- * the host changed it. The exec family without an explicit envp passes
- * the guest's environ (the exec family itself is exec.c).
+ * owns the variable the program reads and assigns; the host's getenv and
+ * setenv work on the host's own vector (shim/host.h). Every wrapper here
+ * makes the host's the guest's before the host reads it and shows the
+ * guest the host's after the host changed it. The exec family without an
+ * explicit envp passes the guest's environ (the exec family itself is
+ * exec.c).
  */
 #include <errno.h>
 #include <stdarg.h>

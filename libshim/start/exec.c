@@ -22,7 +22,8 @@
 
 #include "shim/libshim.h"
 #include "shim/gnu.h"
-#include "shim.h"
+#include "shim/loader.h"
+#include "shim/reroot.h"
 
 static char shim_path[PATH_MAX];
 

@@ -16,15 +16,13 @@
 
 #include "shim/libshim.h"
 #include "shim/gnu.h"
-#include "shim.h"
+#include "shim/host.h"
+#include "shim/loader.h"
 
 FILE *lx_stdin, *lx_stdout, *lx_stderr;
 char **lx_environ;
 char *lx_program_invocation_name, *lx_program_invocation_short_name;
 char lx___libc_single_threaded = 1;
-
-extern char *__progname, *__progname_full;
-extern char **__environ;
 
 struct exit_fn {
 	void (*fn)(void *);
@@ -160,15 +158,14 @@ void lx_personality_init(int argc, char **argv, char **envp,
 	lx_stdout = stdout;
 	lx_stderr = stderr;
 	lx_environ = envp;
-	__environ = envp;
+	host_set_environ(envp);
 	if (argv[0]) {
 		const char *slash = strrchr(argv[0], '/');
 
 		lx_program_invocation_name = argv[0];
 		lx_program_invocation_short_name = slash ? (char *)slash + 1 :
 			argv[0];
-		__progname_full = argv[0];
-		__progname = lx_program_invocation_short_name;
+		host_set_progname(argv[0], lx_program_invocation_short_name);
 	}
 	lx_misc_start(shim_boot.sp);
 	atexit(run_exit_fns);
@@ -182,12 +179,12 @@ void lx_personality_init(int argc, char **argv, char **envp,
 
 void lx_env_sync_in(void)
 {
-	__environ = LX_ENVIRON;
+	host_set_environ(LX_ENVIRON);
 }
 
 void lx_env_sync_out(void)
 {
-	LX_ENVIRON = __environ;
+	LX_ENVIRON = host_environ();
 }
 
 /*

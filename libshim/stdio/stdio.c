@@ -2,9 +2,10 @@
  * glibc's stdio entry points that inline code reaches: getc_unlocked and
  * putc_unlocked are inline in glibc programs and read FILE at glibc's
  * offsets (_IO_read_ptr 8, _IO_read_end 16, _IO_write_ptr 40,
- * _IO_write_end 48). musl's FILE has its read pointers at the same offsets
- * and keeps a zero at 48, so the inline read path is exact and the inline
- * write path always falls back to __overflow.
+ * _IO_write_end 48). The host's FILE keeps its buffered input between
+ * the read pointers and a NULL write end (shim/host.h), so the inline
+ * read path is exact and the inline write path always falls back to
+ * __overflow.
  */
 #include <stdio.h>
 

@@ -15,6 +15,7 @@
 
 #include "shim/libshim.h"
 #include "shim/gnu.h"
+#include "shim/reroot.h"
 
 int
 lx_close_range(unsigned int first, unsigned int last, int flags)

@@ -13,8 +13,8 @@
 
 /*
  * glibc's <pthread.h> (C without -fexceptions) makes pthread_cleanup_push
- * set a jmp_buf with __sigsetjmp (the host's: only the first 8 words when the
- * mask is not saved) and register the buffer; on cancellation or
+ * set a jmp_buf with __sigsetjmp (the host's, which with the mask not
+ * saved fits there: shim/host.h) and register the buffer; on cancellation or
  * pthread_exit, glibc longjmps to each registered buffer in turn, whose
  * code runs the handler and calls __pthread_unwind_next to go on.
  * The buffer's private words (glibc: prev, cleanup, canceltype) are ours:

@@ -13,7 +13,7 @@
 #include <sys/mman.h>
 #include <unistd.h>
 
-#include "shim.h"
+#include "loader-int.h"
 
 /* What the loader files under test expect from the rest of the shim
  * (tests/unit/stubs.c supplies the configuration and the built-in libc). */

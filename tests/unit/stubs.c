@@ -1,5 +1,5 @@
 /* What the loader files under test expect from the rest of the shim. */
-#include "shim.h"
+#include "loader-int.h"
 
 struct shim_config shim_cfg;
 struct boot_info shim_boot;

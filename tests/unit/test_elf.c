@@ -5,7 +5,7 @@
 #include <string.h>
 #include <cmocka.h>
 
-#include "shim.h"
+#include "loader-int.h"
 
 struct img {
 	ElfW(Ehdr) eh;

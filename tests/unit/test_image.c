@@ -11,7 +11,7 @@
 #include <string.h>
 #include <cmocka.h>
 
-#include "shim.h"
+#include "loader-int.h"
 
 #define PG 4096
 #define STR 0x100		/* offsets in the tables page */

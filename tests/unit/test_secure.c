@@ -14,7 +14,7 @@
 #include <unistd.h>
 #include <cmocka.h>
 
-#include "shim.h"
+#include "loader-int.h"
 
 extern int lx___libc_enable_secure;
 

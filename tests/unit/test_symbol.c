@@ -13,7 +13,7 @@
 #include <unistd.h>
 #include <cmocka.h>
 
-#include "shim.h"
+#include "loader-int.h"
 
 #define LIBC "/lib/x86_64-linux-gnu/libc.so.6"
 

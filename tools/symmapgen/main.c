@@ -1,6 +1,6 @@
 /*
  * symmapgen: host tool that turns symmaps/NAME.symmap into the C tables
- * declared in include/lx/builtin.h (format: symmaps/README.md).
+ * declared in include/shim/builtin.h (format: symmaps/README.md).
  *
  *   symmapgen [-o OUT.c] [-p OUT.h] FILE.symmap...
  *                                       generate the tables (-o) and the

@@ -1,6 +1,6 @@
 /*
  * symmapgen: host tool that turns symmaps/NAME.symmap into the C tables
- * declared in include/lx/builtin.h (format: symmaps/README.md).
+ * declared in include/shim/builtin.h (format: symmaps/README.md).
  *
  * The model shared by its rooms: parse.c and lex.c read and validate the
  * files into libs[] and ents[], resolve.c orders the entries and collects
@@ -18,7 +18,7 @@
 
 /* builtin.h's header comment names "symmaps/ *.symmap" without the space. */
 #pragma GCC diagnostic ignored "-Wcomment"
-#include "lx/builtin.h"
+#include "shim/builtin.h"
 
 #define MAXTOK 256
 

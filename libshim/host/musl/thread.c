@@ -3,10 +3,15 @@
  * over glibc's 40 bytes: the type is the first int (glibc's __lock, 0 in
  * every static initializer), then the lock and waiter words, the
  * recursion count at 20 and the robust-list pointers at 24 and 32; the
- * int at 16, glibc's __kind, is never used. Its rwlock attribute is two
- * words of which only the first (pshared) is read. Its cleanup records
- * (struct __ptcb, pushed by _pthread_cleanup_push) form the per-thread
- * list that pthread_exit walks, unlinking each record before calling it.
+ * int at 16, glibc's __kind, is never used. Its mutex attribute is one
+ * word (__attr), of which the attribute and mutex code reads bits 0-1
+ * (type), 2 (robust), 3 (priority inheritance) and 7 (pshared) only;
+ * pthread_mutex_init copies the whole word into the mutex's type, where
+ * the same masks are the only readers: bits 16-23 are free. Its rwlock
+ * attribute is two words of which only the first (pshared) is read. Its
+ * cleanup records (struct __ptcb, pushed by _pthread_cleanup_push) form
+ * the per-thread list that pthread_exit walks, unlinking each record
+ * before calling it.
  */
 #include <pthread.h>
 
@@ -15,8 +20,14 @@
 
 _Static_assert(sizeof(pthread_mutex_t) == sizeof(struct lx_pthread_mutex),
 	"musl mutex over glibc's");
+_Static_assert(sizeof(pthread_mutexattr_t) == 4,
+	"musl mutexattr over glibc's");
 _Static_assert(sizeof(struct __ptcb) <= sizeof(struct host_cleanup),
 	"musl cleanup record");
+
+/* The priority ceiling's spare bits of musl's mutex attribute word. */
+#define CEIL_SHIFT	16
+#define CEIL_MASK	(0xffu << CEIL_SHIFT)
 
 /* musl's type word: __u.__i[0]. */
 void
@@ -26,6 +37,19 @@ host_mutex_set_initial_type(pthread_mutex_t *m, int type)
 
 	__atomic_compare_exchange_n(&m->__u.__i[0], &zero, type, 0,
 	    __ATOMIC_ACQ_REL, __ATOMIC_ACQUIRE);
+}
+
+void
+host_mutexattr_set_prioceiling(pthread_mutexattr_t *a, int ceiling)
+{
+	a->__attr = (a->__attr & ~CEIL_MASK) |
+		((unsigned)ceiling << CEIL_SHIFT);
+}
+
+int
+host_mutexattr_prioceiling(const pthread_mutexattr_t *a)
+{
+	return (int)((a->__attr & CEIL_MASK) >> CEIL_SHIFT);
 }
 
 /* musl's spare word: __attr[1]. */

@@ -4,8 +4,8 @@
  * This header is compiled both against musl (the shim) and glibc (tools,
  * unit tests): it uses nothing but <stdint.h> and <stddef.h>.
  */
-#ifndef LX_BUILTIN_H
-#define LX_BUILTIN_H
+#ifndef SHIM_BUILTIN_H
+#define SHIM_BUILTIN_H
 
 #include <stddef.h>
 #include <stdint.h>

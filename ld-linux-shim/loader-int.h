@@ -1,10 +1,11 @@
 /*
- * The loader's shared declarations: the object model, the stages of a load
- * and the few entry points libshim uses. One header for the loader, as
- * rtld.h is for FreeBSD's rtld.
+ * The loader's own declarations: the object model and the stages of a
+ * load. One header for the loader, as rtld.h is for FreeBSD's rtld; the
+ * part libshim uses is shim/loader.h. Private to ld-linux-shim/ (and its
+ * unit tests and fuzzer).
  */
-#ifndef SHIM_H
-#define SHIM_H
+#ifndef LOADER_INT_H
+#define LOADER_INT_H
 
 #include <elf.h>
 #ifndef DT_RELR
@@ -17,7 +18,8 @@
 #include <stddef.h>
 #include <stdint.h>
 
-#include "lx/builtin.h"
+#include "shim/builtin.h"
+#include "shim/loader.h"
 
 #define SHIM_NAME "ld-linux-shim"
 #define SHIM_DEFAULT_PREFIX "/compat/linux"
@@ -25,16 +27,6 @@
  * (tls.c); elf/elf.c and elf/elf-image.c refuse larger ones. */
 #define TLS_MAX_ALIGN 64u
 
-/* What boot.c saw before musl started. */
-struct boot_info {
-	uintptr_t *sp;		/* the initial stack: argc, argv, envp, auxv */
-	ElfW(auxv_t) *auxv;
-	uintptr_t base;		/* the interpreter's load address */
-	uintptr_t at_phdr, at_phnum, at_entry, at_base, at_execfn;
-	bool as_interp;		/* started as a program's PT_INTERP */
-	bool secure;		/* set-user-ID or set-group-ID: secure.c */
-};
-extern struct boot_info shim_boot;
 int shim_main(int argc, char **argv, char **envp);
 __attribute__((noreturn)) void shim_enter_guest(uintptr_t entry, void *sp);
 void shim_tlsdesc_static(void);
@@ -117,27 +109,8 @@ struct object {
 /* The global scope, in load order: the program first. */
 extern struct object *shim_head;
 
-/* Options and state of this process. */
-struct shim_config {
-	const char *prefix;		/* reroot prefix or NULL */
-	bool allow_missing;
-	bool list_only;
-	unsigned debug;			/* SHIM_DEBUG_* */
-	const char *lib_path;		/* LD_LIBRARY_PATH at start-up */
-};
-#define SHIM_DEBUG_LIBS		0x1
-#define SHIM_DEBUG_BINDINGS	0x2
-#define SHIM_DEBUG_RELOC	0x4
-#define SHIM_DEBUG_REROOT	0x8
-extern struct shim_config shim_cfg;
-
-/* error.c: every message is "ld-linux-shim: ..." on one line. */
-void shim_msg(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
-__attribute__((noreturn)) void shim_fatal(const char *fmt, ...)
-	__attribute__((format(printf, 1, 2)));
-void shim_debug(unsigned what, const char *fmt, ...)
-	__attribute__((format(printf, 2, 3)));
-/* While set, errors go to the dl error buffer instead of stderr (dlopen). */
+/* error.c (shim_msg and friends: shim/loader.h). While set, errors go
+ * to the dl error buffer instead of stderr (dlopen). */
 extern bool shim_dl_mode;
 extern char shim_dl_error[512];
 extern bool shim_error_seen;
@@ -164,9 +137,7 @@ const char *elf_check_rela(const struct object *o, const ElfW(Rela) *r,
 bool elf_in_segment(const struct object *o, uintptr_t addr, uint64_t len,
 	unsigned flags);
 
-/* search.c */
-int reroot_resolve(const char *prefix, const char *path, char *out,
-	size_t outsz);
+/* search.c (the reroot's resolver: shim/reroot.h) */
 int shim_open_path(const char *path, char *found, size_t foundsz,
 	enum origin *origin);
 int search_library(const char *name, const struct object *requester,
@@ -227,22 +198,17 @@ int relocate_object(struct object *o, struct object *const *scope,
 	size_t nscope);
 extern unsigned shim_missing_count;
 
-/* tls.c */
+/* tls.c (a thread's blocks, __tls_get_addr: shim/loader.h) */
 int tls_assign(struct object *o);
-void tls_init_thread(void);
-void tls_exit_thread(void);
 void tls_copy_image(const struct object *o);
 void tls_copy_image_all(const struct object *o);
-void *shim_tls_get_addr(size_t modid, size_t offset);
 /* tls-dyn.c: the calling thread's block of dynamic module O; NULL if it
  * has none yet and MAKE is false. */
 void *tls_dynamic_block(const struct object *o, bool make);
 uintptr_t tls_thread_pointer(void);
 
-/* init.c */
+/* init.c (init_main_program, fini_objects: shim/loader.h) */
 void init_objects(struct object *root, int argc, char **argv, char **envp);
-void fini_objects(void);
-void init_main_program(int argc, char **argv, char **envp);
 
 /* dl.c: the loader lock around fork (tls.c's fork handlers call them). */
 void dl_fork_prepare(void);
