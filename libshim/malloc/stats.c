@@ -175,6 +175,15 @@ static void info_totals(FILE *fp, const struct lx_mallinfo2 *m)
 	    m->ordblks, m->fordblks);
 }
 
+/* What an arena holds from the kernel (no maxima are kept: current). */
+static void info_system(FILE *fp, size_t held)
+{
+	fprintf(fp, "<system type=\"current\" size=\"%zu\"/>\n", held);
+	fprintf(fp, "<system type=\"max\" size=\"%zu\"/>\n", held);
+	fprintf(fp, "<aspace type=\"total\" size=\"%zu\"/>\n", held);
+	fprintf(fp, "<aspace type=\"mprotect\" size=\"%zu\"/>\n", held);
+}
+
 /*
  * malloc_info: glibc's XML report (version 1) on FP: per arena its free
  * space and what it holds from the kernel, then the totals with the
@@ -197,11 +206,7 @@ int lx_malloc_info(int options, FILE *fp)
 		m = mallinfo_of(&f);
 		fprintf(fp, "<heap nr=\"%u\">\n<sizes>\n</sizes>\n", shown++);
 		info_totals(fp, &m);
-		fprintf(fp, "<system type=\"current\" size=\"%zu\"/>\n", m.arena);
-		fprintf(fp, "<system type=\"max\" size=\"%zu\"/>\n", m.arena);
-		fprintf(fp, "<aspace type=\"total\" size=\"%zu\"/>\n", m.arena);
-		fprintf(fp, "<aspace type=\"mprotect\" size=\"%zu\"/>\n",
-		    m.arena);
+		info_system(fp, m.arena);
 		fputs("</heap>\n", fp);
 	}
 	alloc_figures(ALLOC_ARENAS_ALL, &f);
@@ -209,10 +214,7 @@ int lx_malloc_info(int options, FILE *fp)
 	info_totals(fp, &m);
 	fprintf(fp, "<total type=\"mmap\" count=\"%zu\" size=\"%zu\"/>\n",
 	    m.hblks, m.hblkhd);
-	fprintf(fp, "<system type=\"current\" size=\"%zu\"/>\n", m.arena);
-	fprintf(fp, "<system type=\"max\" size=\"%zu\"/>\n", m.arena);
-	fprintf(fp, "<aspace type=\"total\" size=\"%zu\"/>\n", m.arena);
-	fprintf(fp, "<aspace type=\"mprotect\" size=\"%zu\"/>\n", m.arena);
+	info_system(fp, m.arena);
 	fputs("</malloc>\n", fp);
 	return 0;
 }
