@@ -2,9 +2,10 @@
  * The reroot (FreeBSD's /compat/linux union lookup), one module: an
  * absolute path a guest names is PREFIX/PATH when that exists inside the
  * prefix (symlinks resolved inside it), else the host's PATH. The
- * resolver (libshim/file/reroot-resolve.c) serves the loader's search
- * (ld-linux-shim/search.c), exec (libshim/start/exec.c) and the path
- * mapping of every path-taking wrapper (libshim/file/reroot.c). The
+ * resolver (common/reroot.c) serves the loader's search
+ * (ld-linux-shim/search.c), exec (libshim/start/exec.c), the path
+ * mapping of every path-taking wrapper (libshim/file/reroot.c) and
+ * shim-check's search (tools/shim-check/search.c). The
  * prefix is shim_cfg.prefix (shim/loader.h).
  */
 #ifndef SHIM_REROOT_H

@@ -1,5 +1,5 @@
 /*
- * The reroot's resolver (shim/reroot.h, libshim/file/reroot-resolve.c):
+ * The reroot's resolver (shim/reroot.h, common/reroot.c):
  * symlinks inside the prefix resolve inside it (absolute targets too),
  * ".." never climbs above it, a missing component fails, and an absolute
  * symlink whose target the prefix lacks leads to the host's target.

@@ -16,73 +16,13 @@
 
 #include "shim-check.h"
 #include "shim/ldconf.h"
+#include "shim/reroot.h"
 
 static const char *prefix;	/* NULL: no reroot */
 static struct ldconf conf;	/* the ld.so.conf directories */
 static const char default_dirs[] =
 	"/lib/x86_64-linux-gnu:/usr/lib/x86_64-linux-gnu:/lib64:/usr/lib64:"
 	"/lib:/usr/lib";
-
-/*
- * PATH (absolute) resolved inside the prefix as if it were the root:
- * absolute symlink targets stay inside, ".." stops at the prefix. 0 and
- * OUT = PREFIX/RESOLVED if every component exists, else -1.
- */
-static int reroot(const char *path, char *out, size_t outsz)
-{
-	char rest[PATH_MAX], link[PATH_MAX];
-	size_t plen = strlen(prefix), len;
-	int links = 0;
-	struct stat st;
-
-	if (path[0] != '/' || plen >= outsz || strlen(path) >= sizeof rest)
-		return -1;
-	strcpy(out, prefix);
-	len = plen;
-	strcpy(rest, path);
-	for (char *p = rest; *p;) {
-		size_t n;
-
-		p += strspn(p, "/");
-		n = strcspn(p, "/");
-		if (!n || (n == 1 && p[0] == '.')) {
-			p += n;
-			continue;
-		}
-		if (n == 2 && p[0] == '.' && p[1] == '.') {
-			while (len > plen && out[len - 1] != '/')
-				len--;
-			len -= len > plen;
-			out[len] = 0;
-			p += n;
-			continue;
-		}
-		if (len + 1 + n >= outsz)
-			return -1;
-		out[len] = '/';
-		memcpy(out + len + 1, p, n);
-		out[len + 1 + n] = 0;
-		p += n;
-		if (lstat(out, &st) < 0)
-			return -1;
-		if (!S_ISLNK(st.st_mode)) {
-			len += 1 + n;
-			continue;
-		}
-		ssize_t l = readlink(out, link, sizeof link - 1);
-
-		if (l < 0 || ++links > 40 || l + strlen(p) + 1 >= sizeof rest)
-			return -1;
-		link[l] = 0;
-		memmove(rest + l, p, strlen(p) + 1);
-		memcpy(rest, link, l);
-		p = rest;
-		out[len] = 0;
-		if (link[0] == '/')
-			out[len = plen] = 0;
-	}
-	return 0;
-}
 
 /* Open PATH through the reroot; *WHERE says which copy was opened. */
 static int open_path(const char *path, char *found, size_t foundsz,
@@ -91,10 +31,14 @@ static int open_path(const char *path, char *found, size_t foundsz,
 	struct stat st;
 	int fd;
 
-	if (prefix && path[0] == '/' && reroot(path, found, foundsz) == 0 &&
+	if (prefix && path[0] == '/' &&
+	    reroot_resolve(prefix, path, found, foundsz) == 0 &&
 	    (fd = open(found, O_RDONLY | O_CLOEXEC)) >= 0) {
 		if (fstat(fd, &st) == 0 && !S_ISDIR(st.st_mode)) {
-			*where = SC_PREFIX;
+			/* An absolute symlink of the prefix whose target is
+			 * only on the host resolves to the host's copy. */
+			*where = strncmp(found, prefix, strlen(prefix)) ?
+				SC_HOST : SC_PREFIX;
 			return fd;
 		}
 		close(fd);

@@ -2,7 +2,7 @@
  * The reroot's resolver (shim/reroot.h): a path looked up inside the
  * prefix as if the prefix were the root. Plain POSIX (lstat, readlink):
  * the interpreter calls it from the loader's search, exec and the path
- * wrappers; the unit tests compile it against glibc.
+ * wrappers; shim-check and the unit tests compile it against glibc.
  */
 #include <limits.h>
 #include <stdbool.h>
