@@ -47,6 +47,19 @@ const struct lx_symdef *builtin_lookup(const struct lx_builtin_lib *lib,
 	unsigned ncand = 0;
 	size_t lo = 0, hi = lib->nsyms;
 
+	if (lib->hash) {
+		uint32_t h = elf_gnu_hash(name), s = h & lib->hmask, e;
+
+		/* The table is at most half full: the walk ends. */
+		for (;; s = (s + 1) & lib->hmask) {
+			if (!(e = lib->hash[2 * s + 1]))
+				return NULL;
+			if (lib->hash[2 * s] == h &&
+			    !strcmp(lx_sym_name(&lib->syms[e - 1]), name))
+				break;
+		}
+		lo = hi = e - 1;
+	}
 	while (lo < hi) {
 		size_t mid = (lo + hi) / 2;
 

@@ -103,6 +103,11 @@ struct lx_builtin_lib {
 	uint32_t nsyms;
 	const uint32_t *live;		/* indexes into syms of the entries with a live pointer */
 	uint32_t nlive;
+	/* Each name's first entry by the name's GNU hash (ELF's
+	 * dl_new_hash): HMASK + 1 slots of (hash, 1 + index into syms),
+	 * open addressing, (0, 0) empty. NULL: look up by bisection. */
+	const uint32_t *hash;
+	uint32_t hmask;
 };
 
 extern const struct lx_builtin_lib lx_builtin_libs[];

@@ -26,7 +26,7 @@ static const struct lx_symdef syms[] = {
 	{ .name = 8, .id = 2, .version = 0, .flags = LX_SYM_DEFAULT },
 };
 const struct lx_builtin_lib lx_builtin_libs[] = {
-	{ "libc.so.6", versions, 2, syms, 3, NULL, 0 },
+	{ "libc.so.6", versions, 2, syms, 3, NULL, 0, NULL, 0 },
 };
 const unsigned lx_nbuiltin_libs = 1;
 void *stub_old_impl = &stub_old_obj, *stub_new_impl = &stub_new_obj;

@@ -3,7 +3,9 @@
  * the resolved entries and targets.
  */
 #include <errno.h>
+#include <stdint.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "symmapgen.h"
@@ -107,6 +109,61 @@ gen_sym(FILE *out, const struct entry *e, unsigned id, unsigned *nlive)
 	    e->name);
 }
 
+/* ELF's GNU hash (dl_new_hash), which the loader computes too. */
+static uint32_t
+gnu_hash(const char *name)
+{
+	uint32_t h = 5381;
+
+	for (const unsigned char *s = (const void *)name; *s; s++)
+		h = h * 33 + *s;
+	return h;
+}
+
+/* The hash table of a library's entries START..END: every distinct name
+ * (the entries are sorted by name) at its first entry. */
+static unsigned
+hash_slots(unsigned start, unsigned end)
+{
+	unsigned names = 0, slots = 8;
+
+	for (unsigned i = start; i < end; i++)
+		names += i == start || strcmp(ents[i].name, ents[i - 1].name);
+	while (slots < 2 * names)
+		slots *= 2;
+	return slots;
+}
+
+static void
+gen_hash(FILE *out, unsigned li, unsigned start, unsigned end)
+{
+	unsigned slots = hash_slots(start, end), i;
+	uint32_t *tab = calloc(2 * (size_t)slots, sizeof *tab);
+
+	if (tab == NULL) {
+		perror("symmapgen");
+		exit(1);
+	}
+	for (i = start; i < end; i++) {
+		uint32_t h, s;
+
+		if (i > start && !strcmp(ents[i].name, ents[i - 1].name))
+			continue;
+		h = gnu_hash(ents[i].name);
+		for (s = h & (slots - 1); tab[2 * s + 1];
+		    s = (s + 1) & (slots - 1))
+			;
+		tab[2 * s] = h;
+		tab[2 * s + 1] = i - start + 1;
+	}
+	fprintf(out, "static const uint32_t lx_h%u[] = {", li);
+	for (i = 0; i < slots; i++)
+		fprintf(out, "%s%u, %u,", i % 4 ? " " : "\n\t", tab[2 * i],
+		    tab[2 * i + 1]);
+	fputs("\n};\n\n", out);
+	free(tab);
+}
+
 static void
 gen_lib(FILE *out, unsigned li, unsigned *first, unsigned *nlive)
 {
@@ -129,6 +186,7 @@ gen_lib(FILE *out, unsigned li, unsigned *first, unsigned *nlive)
 		for (; *first < nents && ents[*first].lib == li; (*first)++)
 			gen_sym(out, &ents[*first], *first, nlive);
 		fputs("};\n\n", out);
+		gen_hash(out, li, start, *first);
 		/* The entries with a live pointer, which the loader binds at
 		 * start-up without walking the whole library. */
 		for (i = start; i < *first; i++)
@@ -207,7 +265,12 @@ generate(const char *path)
 		else
 			fputs("NULL, 0, ", out);
 		if (live)
-			fprintf(out, "lx_l%u, %u },\n", i, live);
+			fprintf(out, "lx_l%u, %u, ", i, live);
+		else
+			fputs("NULL, 0, ", out);
+		if (n)
+			fprintf(out, "lx_h%u, %u },\n", i,
+			    hash_slots(k - n, k) - 1);
 		else
 			fputs("NULL, 0 },\n", out);
 	}
