@@ -84,13 +84,12 @@ void builtin_bind_live(struct object *const *scope, size_t n)
 	for (size_t i = 0; i < n; i++) {
 		const struct lx_builtin_lib *lib = scope[i]->builtin;
 
-		for (uint32_t j = 0; lib && j < lib->nsyms; j++) {
-			const struct lx_symdef *def = &lib->syms[j];
+		for (uint32_t j = 0; lib && j < lib->nlive; j++) {
+			const struct lx_symdef *def = &lib->syms[lib->live[j]];
 			struct symref ref = { .name = lx_sym_name(def) };
 			struct symdef d;
 
-			if (!(def->flags & LX_SYM_DATA) || !lx_sym_live(def) ||
-			    !lookup_symbol(&ref, NULL, scope, i, &d) ||
+			if (!lookup_symbol(&ref, NULL, scope, i, &d) ||
 			    !d.sym)
 				continue;
 			*lx_sym_live(def) = (void *)symdef_address(&d);

@@ -33,7 +33,7 @@ enum lx_errs {
 
 /*
  * One NAME@VERSION. The strings are offsets into lx_builtin_strs and the
- * address an index into lx_builtin_addr, so that the tables hold no
+ * address an index into lx_builtin_off, so that the tables hold no
  * pointers: nothing in them is relocated at start-up (read them through
  * the lx_sym_* functions below).
  */
@@ -42,7 +42,7 @@ struct lx_symdef {
 	uint32_t target;	/* C name of what the address points to */
 	uint32_t sig;		/* C signature; "obj:SIZE:TYPE" for data */
 	uint32_t reason;	/* unsupported: why; else 0 (none) */
-	uint32_t id;		/* index into lx_builtin_addr */
+	uint32_t id;		/* index into lx_builtin_off */
 	uint32_t size;		/* data: object size; functions: 0 */
 	uint16_t version;	/* index into lx_builtin_lib.versions */
 	uint16_t live;		/* data: 1 + index into lx_builtin_live (the
@@ -54,8 +54,13 @@ struct lx_symdef {
 };
 
 extern const char lx_builtin_strs[];
-/* By lx_symdef.id: NULL when the target is not (yet) built in. */
-extern void *const lx_builtin_addr[];
+/*
+ * By lx_symdef.id: where the target is, as its distance in bytes from
+ * lx_builtin_off itself (the linker computes it; 0: no target). One
+ * pointer per entry would be one relocation per entry at start-up, 4,300
+ * of them, on 34 KB of pages each process would have to copy.
+ */
+extern const int32_t lx_builtin_off[];
 extern void **const lx_builtin_live[];
 
 static inline const char *lx_sym_name(const struct lx_symdef *d)
@@ -80,7 +85,9 @@ static inline const char *lx_sym_reason(const struct lx_symdef *d)
 
 static inline void *lx_sym_addr(const struct lx_symdef *d)
 {
-	return lx_builtin_addr[d->id];
+	int32_t off = lx_builtin_off[d->id];
+
+	return off ? (void *)((const char *)lx_builtin_off + off) : NULL;
 }
 
 static inline void **lx_sym_live(const struct lx_symdef *d)
@@ -94,6 +101,8 @@ struct lx_builtin_lib {
 	uint32_t nversions;
 	const struct lx_symdef *syms;	/* sorted by name (strcmp), then version index */
 	uint32_t nsyms;
+	const uint32_t *live;		/* indexes into syms of the entries with a live pointer */
+	uint32_t nlive;
 };
 
 extern const struct lx_builtin_lib lx_builtin_libs[];

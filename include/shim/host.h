@@ -130,8 +130,16 @@ unsigned long host_jmp_buf_sp(jmp_buf env);
  *     input, which a read takes from the first;
  *   - the pointer at 48 (_IO_write_end) is NULL, so that the inline write
  *     path always falls back to __overflow.
- * No call: libshim reads no stream field itself.
+ * libshim reads no stream field itself; its one call:
  */
+
+/*
+ * Give F, a stream the host has just opened on a file descriptor (no I/O
+ * on it yet), a buffer of SIZE bytes, freed with the stream; the
+ * buffering mode is unchanged. 0, or -1 with the stream left as it was
+ * (no memory, or F is not in the state described).
+ */
+int host_stdio_set_buffer(FILE *f, size_t size);
 
 /* ---- the environment and the program's name ---------------------------- */
 

@@ -32,6 +32,7 @@
 #include "shim/libshim.h"
 #include "shim/loader.h"
 #include "shim/reroot.h"
+#include "shim/stdio.h"
 
 /*
  * PATH as the host should see it; BUF (PATH_MAX) may hold the result.
@@ -128,7 +129,11 @@ int lx_openat(int fd, const char *path, int flags, ...)
 }
 
 int lx_creat(const char *path, mode_t mode) { R(path); return creat(path, mode); }
-FILE *lx_fopen(const char *path, const char *mode) { R(path); return fopen(path, mode); }
+FILE *lx_fopen(const char *path, const char *mode)
+{
+	R(path);
+	return lx_stdio_glibc_buffer(fopen(path, mode));
+}
 FILE *lx_freopen(const char *path, const char *mode, FILE *f)
 {
 	if (path) {

@@ -338,7 +338,7 @@ FILE *lx_popen(const char *cmd, const char *mode)
 		(char *[]){ "sh", "-c", (char *)cmd, NULL }, LX_ENVIRON);
 	posix_spawn_file_actions_destroy(&fa);
 	close(p[rd ? 1 : 0]);
-	if (r || !(f = fdopen(p[rd ? 0 : 1], rd ? "r" : "w"))) {
+	if (r || !(f = lx_fdopen(p[rd ? 0 : 1], rd ? "r" : "w"))) {
 		pthread_mutex_unlock(&popen_lock);
 		close(p[rd ? 0 : 1]);
 		free(e);

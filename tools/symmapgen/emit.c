@@ -124,27 +124,49 @@ gen_lib(FILE *out, unsigned li, unsigned *first, unsigned *nlive)
 	if (*first < nents && ents[*first].lib == li) {
 		fprintf(out, "static const struct lx_symdef lx_s%u[] = {\n",
 		    li);
+		unsigned start = *first, n = 0;
+
 		for (; *first < nents && ents[*first].lib == li; (*first)++)
 			gen_sym(out, &ents[*first], *first, nlive);
 		fputs("};\n\n", out);
+		/* The entries with a live pointer, which the loader binds at
+		 * start-up without walking the whole library. */
+		for (i = start; i < *first; i++)
+			n += ents[i].data && ents[i].cname != NULL;
+		if (n) {
+			fprintf(out, "static const uint32_t lx_l%u[] = {", li);
+			for (i = start; i < *first; i++)
+				if (ents[i].data && ents[i].cname != NULL)
+					fprintf(out, " %u,", i - start);
+			fputs(" };\n\n", out);
+		}
 	}
 }
 
-/* The addresses (by entry) and live pointers (by live index - 1): the
- * only relocated words of the tables. */
+/* The addresses (by entry), as distances the linker computes (an
+ * assembler table: C has no constant for the difference of two
+ * addresses), and the live pointers (by live index - 1): the only
+ * relocated words of the tables. */
 static void
 gen_addrs(FILE *out)
 {
 	unsigned k;
 
-	fputs("void *const lx_builtin_addr[] = {\n", out);
+	fputs("__asm__(\n\t\".pushsection .rodata.lx_builtin_off, \\\"a\\\"\\n\"\n"
+	    "\t\".balign 4\\n\"\n"
+	    "\t\".globl lx_builtin_off\\n\"\n"
+	    "\t\".type lx_builtin_off, @object\\n\"\n"
+	    "\t\"lx_builtin_off:\\n\"\n", out);
 	for (k = 0; k < nents; k++) {
 		if (ents[k].target >= 0)
-			fprintf(out, "\t(void *)lx_t%d,\n", ents[k].target);
+			fprintf(out, "\t\".long %s - lx_builtin_off\\n\"\n",
+			    tgts[ents[k].target].cname);
 		else
-			fputs("\tNULL,\n", out);
+			fputs("\t\".long 0\\n\"\n", out);
 	}
-	fputs("\tNULL\n};\n\nvoid **const lx_builtin_live[] = {\n", out);
+	fputs("\t\".size lx_builtin_off, . - lx_builtin_off\\n\"\n"
+	    "\t\".popsection\");\n\n", out);
+	fputs("void **const lx_builtin_live[] = {\n", out);
 	for (k = 0; k < nents; k++)
 		if (ents[k].data && ents[k].cname != NULL)
 			fprintf(out, "\t&lx_live_%s,\n", ents[k].cname);
@@ -176,8 +198,16 @@ generate(const char *path)
 		fputs("\t{ ", out);
 		put_str(out, libs[i].soname);
 		fprintf(out, ", lx_v%u, %u, ", i, libs[i].nversions);
+		unsigned live = 0;
+
+		for (unsigned j = k - n; j < k; j++)
+			live += ents[j].data && ents[j].cname != NULL;
 		if (n)
-			fprintf(out, "lx_s%u, %u },\n", i, n);
+			fprintf(out, "lx_s%u, %u, ", i, n);
+		else
+			fputs("NULL, 0, ", out);
+		if (live)
+			fprintf(out, "lx_l%u, %u },\n", i, live);
 		else
 			fputs("NULL, 0 },\n", out);
 	}
