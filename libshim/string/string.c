@@ -2,7 +2,7 @@
  * String functions whose glibc contract differs from musl's or that musl
  * lacks: the GNU strerror_r (returns char *) and the XSI one glibc calls
  * __xpg_strerror_r, both with glibc's message texts; the GNU basename
- * (never writes, "" for "/usr/"); rawmemchr; rpmatch.
+ * (never writes, "" for "/usr/"); rpmatch. (rawmemchr is in fast-str.c.)
  */
 #include <errno.h>
 #include <stdio.h>
@@ -66,16 +66,6 @@ lx_basename(const char *path)
 	const char *p = strrchr(path, '/');
 
 	return (char *)(p != NULL ? p + 1 : path);
-}
-
-void *
-lx_rawmemchr(const void *s, int c)
-{
-	const unsigned char *p = s;
-
-	while (*p != (unsigned char)c)
-		p++;
-	return (void *)p;
 }
 
 /*
