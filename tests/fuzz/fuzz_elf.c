@@ -114,7 +114,8 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		return 0;
 	lookups_both_hashes(o);
 	o->tls_modid = o->tls_memsz ? 1 : 0;
-	o->tls_tpoff = -(intptr_t)o->tls_memsz;
+	/* Unsigned: a hostile memsz may be any size (the checks come later). */
+	o->tls_tpoff = (intptr_t)(0 - (uintptr_t)o->tls_memsz);
 	scope[0] = o;
 	scope[1] = libc;
 	shim_missing_count = 0;
