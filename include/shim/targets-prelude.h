@@ -52,6 +52,9 @@ struct lx_ucontext;
 typedef int lx_p_ftw_func(const char *, const struct stat *, int);
 typedef int lx_p_nftw_func(const char *, const struct stat *, int,
     struct FTW *);
+/* qsort's and qsort_r's comparison functions. */
+typedef int lx_p_compar_fn(const void *, const void *);
+typedef int lx_p_compar_d_fn(const void *, const void *, void *);
 
 /* glibc's internal names of standard types. */
 #define __clockid_t	clockid_t
@@ -89,6 +92,8 @@ typedef int lx_p_nftw_func(const char *, const struct stat *, int,
 #define __ftw64_func_t	lx_p_ftw_func *
 #define __nftw_func_t	lx_p_nftw_func *
 #define __nftw64_func_t	lx_p_nftw_func *
+#define __compar_fn_t	lx_p_compar_fn *
+#define __compar_d_fn_t	lx_p_compar_d_fn *
 #define glob_t		struct lx_glob
 #define glob64_t	struct lx_glob
 #define locale_t	struct lx_locale *
@@ -158,6 +163,8 @@ typedef int lx_p_nftw_func(const char *, const struct stat *, int,
 #undef __ftw64_func_t
 #undef __nftw_func_t
 #undef __nftw64_func_t
+#undef __compar_fn_t
+#undef __compar_d_fn_t
 #undef glob_t
 #undef glob64_t
 #undef locale_t

@@ -137,40 +137,6 @@ cmp_int(const void *a, const void *b)
 }
 
 static void
-t_qsort(void **state)
-{
-	int v[] = { 5, -3, 9, 0, 5, 2, -100, 7 };
-	static const int want[] = { -100, -3, 0, 2, 5, 5, 7, 9 };
-
-	(void)state;
-	qsort(v, 8, sizeof(v[0]), cmp_int);
-	assert_memory_equal(v, want, sizeof(want));
-	qsort(v, 0, sizeof(v[0]), cmp_int);
-	assert_memory_equal(v, want, sizeof(want));
-}
-
-/* qsort_r's comparison gets the extra argument last (GNU order). */
-static int
-cmp_mod(const void *a, const void *b, void *arg)
-{
-	int m = *(int *)arg;
-
-	return cmp_int(&(int){ *(const int *)a % m },
-		       &(int){ *(const int *)b % m });
-}
-
-static void
-t_qsort_r(void **state)
-{
-	int v[] = { 17, 3, 12, 8 }, m = 10;
-	static const int want[] = { 12, 3, 17, 8 };
-
-	(void)state;
-	qsort_r(v, 4, sizeof(v[0]), cmp_mod, &m);
-	assert_memory_equal(v, want, sizeof(want));
-}
-
-static void
 t_bsearch(void **state)
 {
 	static const int v[] = { 1, 3, 5, 7, 9 };
@@ -505,8 +471,6 @@ static const struct CMUnitTest kinds_cases[] = {
 	KINDS_CASE(close)
 	KINDS_CASE(pipe)
 	KINDS_CASE(dup2)
-	KINDS_CASE(qsort)
-	KINDS_CASE(qsort_r)
 	KINDS_CASE(bsearch)
 	KINDS_CASE(strncasecmp)
 	KINDS_CASE(clock_gettime)

@@ -2,8 +2,9 @@
  * tests/kinds/kinds-impl-text.c: the "impl" cases of GNU strings,
  * messages, patterns and numbers (libshim/string/, regex/, stdlib/,
  * malloc/, system/): GNU strerror_r and basename, rawmemchr, rpmatch,
- * sigdescr_np, the library version, obstacks, the regex API, random_r and
- * arc4random. Part of kinds-impl (kinds-impl.c).
+ * sigdescr_np, the library version, obstacks, the regex API, random_r,
+ * arc4random and qsort (glibc's stable merge sort). Part of kinds-impl
+ * (kinds-impl.c).
  */
 #define _GNU_SOURCE
 #include <errno.h>
@@ -253,6 +254,68 @@ t_rpmatch(void **state)
 	assert_int_equal(rpmatch(""), -1);
 }
 
+static int
+cmp_int_key(const void *a, const void *b)
+{
+	int x = *(const int *)a, y = *(const int *)b;
+
+	return (x > y) - (x < y);
+}
+
+static void
+t_qsort(void **state)
+{
+	int v[] = { 5, -3, 9, 0, 5, 2, -100, 7 };
+	static const int want[] = { -100, -3, 0, 2, 5, 5, 7, 9 };
+
+	(void)state;
+	qsort(v, 8, sizeof(v[0]), cmp_int_key);
+	assert_memory_equal(v, want, sizeof(want));
+	qsort(v, 0, sizeof(v[0]), cmp_int_key);
+	assert_memory_equal(v, want, sizeof(want));
+}
+
+/* qsort_r's comparison gets the extra argument last (GNU order). */
+static int
+cmp_mod(const void *a, const void *b, void *arg)
+{
+	int m = *(int *)arg;
+
+	return cmp_int_key(&(int){ *(const int *)a % m },
+		       &(int){ *(const int *)b % m });
+}
+
+static void
+t_qsort_r(void **state)
+{
+	int v[] = { 17, 3, 12, 8 }, m = 10;
+	static const int want[] = { 12, 3, 17, 8 };
+
+	(void)state;
+	qsort_r(v, 4, sizeof(v[0]), cmp_mod, &m);
+	assert_memory_equal(v, want, sizeof(want));
+}
+
+/* glibc's qsort is a merge sort: equal keys keep their order. */
+static int
+cmp_pair_key(const void *a, const void *b)
+{
+	return cmp_int_key(a, b);
+}
+
+static void
+t_qsort_stable(void **state)
+{
+	int v[][2] = { { 2, 0 }, { 1, 1 }, { 2, 2 }, { 1, 3 }, { 0, 4 },
+		       { 2, 5 }, { 1, 6 }, { 0, 7 }, { 2, 8 }, { 1, 9 } };
+	static const int want[] = { 4, 7, 1, 3, 6, 9, 0, 2, 5, 8 };
+
+	(void)state;
+	qsort(v, 10, sizeof(v[0]), cmp_pair_key);
+	for (int i = 0; i < 10; i++)
+		assert_int_equal(v[i][1], want[i]);
+}
+
 static void
 t_arc4random_uniform(void **state)
 {
@@ -265,6 +328,9 @@ t_arc4random_uniform(void **state)
 }
 
 static const struct CMUnitTest cases[] = {
+	KINDS_CASE(qsort)
+	KINDS_CASE_X(qsort, stable)
+	KINDS_CASE(qsort_r)
 	KINDS_CASE(strerror_r)
 	KINDS_CASE(__xpg_strerror_r)
 	KINDS_CASE(basename)
