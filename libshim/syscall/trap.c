@@ -22,12 +22,19 @@
  *     kill the process at the next trapped call);
  *   - rt_sigreturn made by the guest's own code: resumes at the shim's
  *     restorer, at the guest's frame.
- * Today only the thread that starts the guest is armed (the dispatch is
- * per thread), with one shim thread pointer.
+ * The dispatch is per thread, and neither fork nor clone passes it on:
+ * the trap arms the child of a fork itself, and makes each thread a guest
+ * clones with the host's pthread_create, so that the thread has a shim
+ * thread pointer of its own (struct trap_thread, found by thread ID),
+ * then arms it and starts the guest's code on the guest's stack. Other
+ * clones with a stack of their own (posix_spawn's child, which only
+ * execs) run unarmed.
  */
 #include <errno.h>
+#include <pthread.h>
 #include <signal.h>
 #include <stdbool.h>
+#include <stddef.h>
 #include <stdint.h>
 #include <string.h>
 #include <sys/auxv.h>
@@ -46,7 +53,18 @@
 #define LX_SYS_fork		57
 #define LX_SYS_vfork		58
 #define LX_SYS_clone3		435
+#define LX_SYS_exit		60
+#define LX_SYS_rseq		334
+#define LX_RSEQ_UNREGISTER	1
+#define LX_SYS_gettid		186
+#define LX_SYS_futex		202
+#define LX_FUTEX_WAIT		0
+#define LX_FUTEX_WAKE		1
 #define LX_CLONE_VM		0x00000100UL
+#define LX_CLONE_THREAD		0x00010000UL
+#define LX_CLONE_PARENT_SETTID	0x00100000UL
+#define LX_CLONE_CHILD_CLEARTID	0x00200000UL
+#define LX_CLONE_CHILD_SETTID	0x01000000UL
 #define LX_CLONE_VFORK		0x00004000UL
 #define LX_CLONE_SETTLS		0x00080000UL
 #define LX_ARCH_SET_FS		0x1002
@@ -56,19 +74,100 @@
 
 /* Read by shim_sigsys_entry and shim_trap_sighandler (x86_64/sigsys.S). */
 unsigned char shim_trap_fsgsbase;	/* rdfsbase/wrfsbase allowed */
-unsigned long shim_trap_tp;		/* the shim's thread pointer */
-unsigned long shim_trap_guest_fs;	/* the guest's, while the trap runs */
 unsigned long shim_trap_handlers[LX_NSIG + 1];	/* the guest's handlers */
+
+/* An armed thread, as x86_64/sigsys.S reads it (keep the offsets). */
+struct trap_thread {
+	int tid;			/* 0: free slot; -1: was used */
+	unsigned long shim_tp;		/* at 8: the shim's thread pointer */
+	unsigned long guest_fs;		/* at 16: the guest's, saved */
+	/* A thread the trap made: where its own stack is free, and the
+	 * guest's CLONE_CHILD_CLEARTID word (NULL: none). */
+	unsigned long shim_stack;
+	int *clear_tid;
+	/* The guest's rseq registration (area, length, signature). */
+	long rseq[3];
+};
+_Static_assert(offsetof(struct trap_thread, shim_tp) == 8, "sigsys.S");
+_Static_assert(offsetof(struct trap_thread, guest_fs) == 16, "sigsys.S");
+
+/* By thread ID, open addressing. */
+#define TRAP_SLOTS 1024
+static struct trap_thread trap_threads[TRAP_SLOTS];
+static struct trap_thread *trap_main;	/* the thread that started */
+static pthread_mutex_t trap_lock = PTHREAD_MUTEX_INITIALIZER;
+
+struct trap_thread *shim_trap_self(int tid);
 
 void shim_sigsys_entry(int sig, siginfo_t *info, void *uctx);
 void shim_trap_sighandler(int sig, siginfo_t *info, void *uctx);
 void shim_trap_restorer(void);
 long shim_trap_clone(long nr, greg_t *g, unsigned long child_sp);
+__attribute__((noreturn)) void shim_trap_enter(const greg_t *g,
+	unsigned long sp, unsigned long fs);
+__attribute__((noreturn)) void shim_trap_on_stack(unsigned long sp,
+	void (*fn)(void *), void *arg);
 void shim_sigsys(int sig, siginfo_t *info, void *uctx,
 	unsigned long *guest_fs);
 
 /* The dispatch's switch: always "block", the allowed range does the rest. */
 static volatile char dispatch_switch = SYSCALL_DISPATCH_FILTER_BLOCK;
+
+/* The shim's image: the range from which system calls stay allowed. */
+extern const char __ehdr_start[], _end[];
+
+static int arm_thread(void)
+{
+	return prctl(PR_SET_SYSCALL_USER_DISPATCH, PR_SYS_DISPATCH_ON,
+		(unsigned long)__ehdr_start,
+		(unsigned long)(_end - __ehdr_start), &dispatch_switch);
+}
+
+static long sys(long nr, long a0, long a1, long a2, long a3)
+{
+	return shim_syscall_trap(nr, (long[6]){ a0, a1, a2, a3 });
+}
+
+/*
+ * The calling thread's entry, from sigsys.S before %fs is the shim's: no
+ * thread-local state, no stack protector (its canary is at %fs). A thread
+ * the trap does not know (none should be armed) falls back to the first.
+ */
+__attribute__((no_stack_protector))
+struct trap_thread *shim_trap_self(int tid)
+{
+	for (unsigned i = 0, h = (unsigned)tid; i < TRAP_SLOTS; i++, h++) {
+		struct trap_thread *t = &trap_threads[h % TRAP_SLOTS];
+		int k = __atomic_load_n(&t->tid, __ATOMIC_ACQUIRE);
+
+		if (k == tid)
+			return t;
+		if (k == 0)
+			break;
+	}
+	return trap_main;
+}
+
+static struct trap_thread *trap_add(int tid, unsigned long tp,
+	unsigned long fs)
+{
+	struct trap_thread *found = NULL;
+
+	pthread_mutex_lock(&trap_lock);
+	for (unsigned i = 0, h = (unsigned)tid; i < TRAP_SLOTS; i++, h++) {
+		struct trap_thread *t = &trap_threads[h % TRAP_SLOTS];
+
+		if (t->tid <= 0) {
+			t->shim_tp = tp;
+			t->guest_fs = fs;
+			__atomic_store_n(&t->tid, tid, __ATOMIC_RELEASE);
+			found = t;
+			break;
+		}
+	}
+	pthread_mutex_unlock(&trap_lock);
+	return found;
+}
 
 /* The kernel's struct sigaction (rt_sigaction's), not the host's. */
 struct k_sigaction {
@@ -165,7 +264,123 @@ struct lx_clone_args {
  * (vfork) it would return over the parent's signal frame, so it gets a
  * copy (fork) instead: a vfork child only execs or exits.
  */
-static long sys_clone(long nr, greg_t *g, long *a, unsigned long guest_fs)
+/* In the child of a fork: the dispatch is armed again, and this thread,
+ * the only one, is the only one the trap knows, by its new ID. */
+static void fork_child(struct trap_thread *self)
+{
+	struct trap_thread keep = *self;
+
+	memset(trap_threads, 0, sizeof trap_threads);
+	pthread_mutex_init(&trap_lock, NULL);
+	/* The old slot stays readable: sigsys.S restores %fs from it. */
+	self->shim_tp = keep.shim_tp;
+	self->guest_fs = keep.guest_fs;
+	trap_main = trap_add((int)sys(LX_SYS_gettid, 0, 0, 0, 0),
+		keep.shim_tp, keep.guest_fs);
+	if (trap_main) {
+		/* The only thread now, whichever it was: it ends the
+		 * process's way, but its rseq registration is inherited. */
+		memcpy(trap_main->rseq, keep.rseq, sizeof keep.rseq);
+	}
+	arm_thread();
+}
+
+/* What a thread the trap makes needs to start the guest's. */
+struct thread_start {
+	greg_t g[NGREG];
+	unsigned long sp, fs, flags;
+	int *ptid, *ctid;
+	int tid;		/* the parent waits for it to be set */
+};
+
+static void *thread_main(void *arg)
+{
+	struct thread_start *p = arg, ts = *p;
+	int tid = (int)sys(LX_SYS_gettid, 0, 0, 0, 0);
+	struct trap_thread *self;
+	unsigned long tp;
+
+	sys(LX_SYS_arch_prctl, LX_ARCH_GET_FS, (long)&tp, 0, 0);
+	self = trap_add(tid, tp, ts.fs);
+	if (!self) {
+		p->tid = -EAGAIN;
+		sys(LX_SYS_futex, (long)&p->tid, LX_FUTEX_WAKE, 1, 0);
+		return NULL;
+	}
+	/* Below this frame the thread's own stack is free from now on. */
+	self->shim_stack = ((unsigned long)&ts - 512) & ~15UL;
+	self->clear_tid = ts.flags & LX_CLONE_CHILD_CLEARTID ? ts.ctid : NULL;
+	if (ts.flags & LX_CLONE_PARENT_SETTID)
+		*ts.ptid = tid;
+	if (ts.flags & LX_CLONE_CHILD_SETTID)
+		*ts.ctid = tid;
+	arm_thread();
+	__atomic_store_n(&p->tid, tid, __ATOMIC_RELEASE);
+	sys(LX_SYS_futex, (long)&p->tid, LX_FUTEX_WAKE, 1, 0);
+	shim_trap_enter(ts.g, ts.sp, ts.fs);
+}
+
+/*
+ * A guest thread: a host thread (a shim thread pointer of its own, a
+ * small stack the shim only uses to start it) that arms itself and runs
+ * the guest's code on the guest's stack, with the guest's thread pointer,
+ * from the instruction after the guest's clone. Its thread ID is the
+ * result, as clone's.
+ */
+static long spawn_thread(greg_t *g, unsigned long sp, unsigned long fs,
+	unsigned long flags, int *ptid, int *ctid)
+{
+	struct thread_start ts;
+	pthread_attr_t at;
+	pthread_t t;
+	int r, tid;
+
+	memcpy(ts.g, g, sizeof ts.g);
+	ts.sp = sp;
+	ts.fs = fs;
+	ts.flags = flags;
+	ts.ptid = ptid;
+	ts.ctid = ctid;
+	ts.tid = 0;
+	pthread_attr_init(&at);
+	pthread_attr_setstacksize(&at, 64 * 1024);
+	pthread_attr_setdetachstate(&at, PTHREAD_CREATE_DETACHED);
+	r = pthread_create(&t, &at, thread_main, &ts);
+	pthread_attr_destroy(&at);
+	if (r)
+		return -r;
+	while ((tid = __atomic_load_n(&ts.tid, __ATOMIC_ACQUIRE)) == 0)
+		sys(LX_SYS_futex, (long)&ts.tid, LX_FUTEX_WAIT, 0, 0);
+	return tid;
+}
+
+/*
+ * The end of a thread the trap made, on its own stack: the guest may free
+ * its stack as soon as its join sees the thread gone. The guest's
+ * CLONE_CHILD_CLEARTID is done here (the kernel's word at the thread's
+ * death is the host's: its thread list lock), then the host's thread
+ * ends.
+ */
+static void thread_end(void *arg)
+{
+	struct trap_thread *self = arg;
+	int *word = self->clear_tid;
+
+	/* The kernel writes the rseq area until the thread is gone, and the
+	 * guest frees it once the join returns. */
+	if (self->rseq[0])
+		sys(LX_SYS_rseq, self->rseq[0], self->rseq[1],
+			LX_RSEQ_UNREGISTER, self->rseq[2]);
+	__atomic_store_n(&self->tid, -1, __ATOMIC_RELEASE);
+	if (word) {
+		__atomic_store_n(word, 0, __ATOMIC_RELEASE);
+		sys(LX_SYS_futex, (long)word, LX_FUTEX_WAKE, 1, 0);
+	}
+	pthread_exit(NULL);
+}
+
+static long sys_clone(long nr, greg_t *g, long *a, unsigned long guest_fs,
+	struct trap_thread *self)
 {
 	struct lx_clone_args ca;
 	greg_t rdi = g[REG_RDI], r8 = g[REG_R8];
@@ -192,7 +407,22 @@ static long sys_clone(long nr, greg_t *g, long *a, unsigned long guest_fs)
 				a[0] = (long)flags;
 			}
 		}
-		return shim_syscall(nr, a);
+		r = shim_syscall(nr, a);
+		if (r == 0)
+			fork_child(self);
+		return r;
+	}
+	if ((flags & (LX_CLONE_VM | LX_CLONE_THREAD)) ==
+	    (LX_CLONE_VM | LX_CLONE_THREAD)) {
+		unsigned long fs = flags & LX_CLONE_SETTLS ?
+			(nr == LX_SYS_clone3 ? ca.tls : (unsigned long)a[4]) :
+			guest_fs;
+
+		if (nr == LX_SYS_clone3)
+			return spawn_thread(g, sp, fs, flags,
+				(int *)ca.parent_tid, (int *)ca.child_tid);
+		return spawn_thread(g, sp, fs, flags, (int *)a[2],
+			(int *)a[3]);
 	}
 	if (!(flags & LX_CLONE_SETTLS)) {
 		if (nr == LX_SYS_clone3) {
@@ -215,6 +445,8 @@ void shim_sigsys(int sig, siginfo_t *info, void *uctx,
 {
 	ucontext_t *uc = uctx;
 	greg_t *g = uc->uc_mcontext.gregs;
+	struct trap_thread *self = (struct trap_thread *)((char *)guest_fs -
+		offsetof(struct trap_thread, guest_fs));
 	long nr = info->si_syscall, ret;
 	long a[6] = { g[REG_RDI], g[REG_RSI], g[REG_RDX], g[REG_R10],
 		g[REG_R8], g[REG_R9] };
@@ -245,10 +477,24 @@ void shim_sigsys(int sig, siginfo_t *info, void *uctx,
 		break;
 	case LX_SYS_clone:
 	case LX_SYS_clone3:
-		ret = sys_clone(nr, g, a, *guest_fs);
+		ret = sys_clone(nr, g, a, *guest_fs, self);
 		break;
 	case LX_SYS_vfork:
 		ret = shim_syscall(LX_SYS_fork, a);
+		if (ret == 0)
+			fork_child(self);
+		break;
+	case LX_SYS_rseq:
+		ret = shim_syscall(nr, a);
+		if (ret == 0)
+			memcpy(self->rseq, a[2] & LX_RSEQ_UNREGISTER ?
+				(long[3]){ 0 } : (long[3]){ a[0], a[1], a[3] },
+				sizeof self->rseq);
+		break;
+	case LX_SYS_exit:
+		if (self != trap_main && self->shim_stack)
+			shim_trap_on_stack(self->shim_stack, thread_end, self);
+		ret = shim_syscall(nr, a);
 		break;
 	case LX_SYS_rt_sigreturn:
 		/* The guest's restorer ran (a handler installed before the
@@ -263,9 +509,6 @@ void shim_sigsys(int sig, siginfo_t *info, void *uctx,
 	errno = saved;
 }
 
-/* The shim's image: the range from which system calls stay allowed. */
-extern const char __ehdr_start[], _end[];
-
 int shim_trap_arm(void)
 {
 	struct sigaction sa;
@@ -273,19 +516,14 @@ int shim_trap_arm(void)
 
 	if (getauxval(AT_HWCAP2) & HWCAP2_FSGSBASE_BIT)
 		shim_trap_fsgsbase = 1;
-	if (shim_syscall_trap(LX_SYS_arch_prctl,
-	    (long[6]){ LX_ARCH_GET_FS, (long)&tp }) != 0)
+	if (sys(LX_SYS_arch_prctl, LX_ARCH_GET_FS, (long)&tp, 0, 0) != 0)
 		return -1;
-	shim_trap_tp = tp;
+	trap_main = trap_add((int)sys(LX_SYS_gettid, 0, 0, 0, 0), tp, tp);
 	memset(&sa, 0, sizeof sa);
 	sa.sa_sigaction = shim_sigsys_entry;
 	sa.sa_flags = SA_SIGINFO | SA_NODEFER;
 	sigemptyset(&sa.sa_mask);
 	if (sigaction(SIGSYS, &sa, NULL) < 0)
 		return -1;
-	if (prctl(PR_SET_SYSCALL_USER_DISPATCH, PR_SYS_DISPATCH_ON,
-	    (unsigned long)__ehdr_start,
-	    (unsigned long)(_end - __ehdr_start), &dispatch_switch) < 0)
-		return -1;
-	return 0;
+	return arm_thread();
 }

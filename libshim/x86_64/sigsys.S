@@ -3,18 +3,79 @@
  * Dispatch, libshim/syscall/trap.c). The kernel delivers SIGSYS on the
  * guest's thread with the guest's thread pointer in %fs, which the shim's
  * code must not run on (its TLS, errno and stack-protector canary are at
- * %fs). shim_sigsys_entry(sig, info, uctx) saves the guest's %fs base,
- * loads the shim's, runs shim_sigsys (C), then loads the %fs base the
- * guest has now (arch_prctl(ARCH_SET_FS) may have changed it) and
- * returns to the shim's restorer. With FSGSBASE (AT_HWCAP2) the switch is
- * rdfsbase/wrfsbase, else arch_prctl from here, inside the allowed range.
+ * %fs). Each armed thread has a struct trap_thread (trap.c), found by its
+ * thread ID: { int tid; unsigned long shim_tp at 8; unsigned long
+ * guest_fs at 16 }. shim_sigsys_entry(sig, info, uctx) saves the guest's
+ * %fs base there, loads the shim's, runs shim_sigsys (C), then loads the
+ * %fs base the guest has now (arch_prctl(ARCH_SET_FS) may have changed
+ * it) and returns to the shim's restorer. With FSGSBASE (AT_HWCAP2) the
+ * switch is rdfsbase/wrfsbase, else arch_prctl from here, inside the
+ * allowed range.
  */
 #define SYS_arch_prctl	158
 #define SYS_rt_sigreturn 15
+#define SYS_gettid	186
 #define ARCH_SET_FS	0x1002
 #define ARCH_GET_FS	0x1003
+#define T_SHIM_TP	8
+#define T_GUEST_FS	16
+#define G_R8	0
+#define G_R9	8
+#define G_R10	16
+#define G_R12	32
+#define G_R13	40
+#define G_R14	48
+#define G_R15	56
+#define G_RDI	64
+#define G_RSI	72
+#define G_RBP	80
+#define G_RBX	88
+#define G_RDX	96
+#define G_RIP	128
 
 	.text
+/* trap_entry: %rax := the calling thread's struct trap_thread. Clobbers
+ * the caller-saved registers; runs on the guest's %fs (shim_trap_self
+ * touches no thread-local state). */
+	.type	trap_entry, @function
+trap_entry:
+	movl	$SYS_gettid, %eax
+	syscall
+	movl	%eax, %edi
+	jmp	shim_trap_self
+	.size	trap_entry, . - trap_entry
+
+/* trap_get_fs(slot): *SLOT := the %fs base. Clobbers %rax, %rcx, %r11,
+ * %rdi, %rsi. */
+	.type	trap_get_fs, @function
+trap_get_fs:
+	cmpb	$0, shim_trap_fsgsbase(%rip)
+	je	1f
+	rdfsbase %rax
+	movq	%rax, (%rdi)
+	ret
+1:	movq	%rdi, %rsi
+	movl	$ARCH_GET_FS, %edi
+	movl	$SYS_arch_prctl, %eax
+	syscall
+	ret
+	.size	trap_get_fs, . - trap_get_fs
+
+/* trap_set_fs(base): the %fs base := BASE. Clobbers %rax, %rcx, %r11,
+ * %rdi, %rsi. */
+	.type	trap_set_fs, @function
+trap_set_fs:
+	cmpb	$0, shim_trap_fsgsbase(%rip)
+	je	1f
+	wrfsbase %rdi
+	ret
+1:	movq	%rdi, %rsi
+	movl	$ARCH_SET_FS, %edi
+	movl	$SYS_arch_prctl, %eax
+	syscall
+	ret
+	.size	trap_set_fs, . - trap_set_fs
+
 	.globl	shim_sigsys_entry
 	.hidden	shim_sigsys_entry
 	.type	shim_sigsys_entry, @function
@@ -26,46 +87,30 @@ shim_sigsys_entry:
 	.cfi_adjust_cfa_offset 8
 	pushq	%r13
 	.cfi_adjust_cfa_offset 8
-	subq	$16, %rsp		/* guest %fs base at 0(%rsp); aligned */
-	.cfi_adjust_cfa_offset 16
+	pushq	%r14
+	.cfi_adjust_cfa_offset 8
+	subq	$8, %rsp
+	.cfi_adjust_cfa_offset 8
 	movl	%edi, %ebx
 	movq	%rsi, %r12
 	movq	%rdx, %r13
-	cmpb	$0, shim_trap_fsgsbase(%rip)
-	je	1f
-	rdfsbase %rax
-	movq	%rax, 0(%rsp)
-	movq	shim_trap_tp(%rip), %rax
-	wrfsbase %rax
-	jmp	2f
-1:	movl	$SYS_arch_prctl, %eax
-	movl	$ARCH_GET_FS, %edi
-	movq	%rsp, %rsi
-	syscall
-	movl	$SYS_arch_prctl, %eax
-	movl	$ARCH_SET_FS, %edi
-	movq	shim_trap_tp(%rip), %rsi
-	syscall
-2:	movq	0(%rsp), %rax
-	movq	%rax, shim_trap_guest_fs(%rip)
+	call	trap_entry
+	movq	%rax, %r14
+	leaq	T_GUEST_FS(%r14), %rdi
+	call	trap_get_fs
+	movq	T_SHIM_TP(%r14), %rdi
+	call	trap_set_fs
 	movl	%ebx, %edi
 	movq	%r12, %rsi
 	movq	%r13, %rdx
-	movq	%rsp, %rcx		/* the guest's %fs base, in and out */
+	leaq	T_GUEST_FS(%r14), %rcx	/* the guest's %fs base, in and out */
 	call	shim_sigsys
-	movq	0(%rsp), %rax
-	movq	%rax, shim_trap_guest_fs(%rip)
-	cmpb	$0, shim_trap_fsgsbase(%rip)
-	je	3f
-	movq	0(%rsp), %rax
-	wrfsbase %rax
-	jmp	4f
-3:	movl	$SYS_arch_prctl, %eax
-	movl	$ARCH_SET_FS, %edi
-	movq	0(%rsp), %rsi
-	syscall
-4:	addq	$16, %rsp
-	.cfi_adjust_cfa_offset -16
+	movq	T_GUEST_FS(%r14), %rdi
+	call	trap_set_fs
+	addq	$8, %rsp
+	.cfi_adjust_cfa_offset -8
+	popq	%r14
+	.cfi_adjust_cfa_offset -8
 	popq	%r13
 	.cfi_adjust_cfa_offset -8
 	popq	%r12
@@ -80,9 +125,9 @@ shim_sigsys_entry:
  * shim_trap_sighandler(sig, info, uctx): the handler the kernel sees for
  * every signal the guest handles. A signal that interrupts the shim (a
  * trapped call blocked in the kernel) finds the shim's thread pointer in
- * %fs: the guest's handler runs with the guest's (shim_trap_guest_fs) and
- * the shim's comes back after. Otherwise the guest's handler is entered
- * as it is. The handler is shim_trap_handlers[sig].
+ * %fs: the guest's handler runs with the guest's and the shim's comes
+ * back after. Otherwise the guest's handler is entered as it is. The
+ * handler is shim_trap_handlers[sig].
  */
 	.globl	shim_trap_sighandler
 	.hidden	shim_trap_sighandler
@@ -97,39 +142,39 @@ shim_trap_sighandler:
 	.cfi_adjust_cfa_offset 8
 	pushq	%r14
 	.cfi_adjust_cfa_offset 8
-	subq	$24, %rsp
-	.cfi_adjust_cfa_offset 24
+	pushq	%r15
+	.cfi_adjust_cfa_offset 8
+	subq	$16, %rsp		/* the %fs base at 0(%rsp) */
+	.cfi_adjust_cfa_offset 16
 	movl	%edi, %ebx
 	movq	%rsi, %r12
 	movq	%rdx, %r13
-	xorl	%r14d, %r14d		/* 1: %fs was switched */
-	cmpb	$0, shim_trap_fsgsbase(%rip)
-	je	1f
-	rdfsbase %rax
-	jmp	2f
-1:	movl	$SYS_arch_prctl, %eax
-	movl	$ARCH_GET_FS, %edi
-	movq	%rsp, %rsi
-	syscall
+	xorl	%r15d, %r15d		/* 1: %fs was switched */
+	call	trap_entry
+	movq	%rax, %r14
+	movq	%rsp, %rdi
+	call	trap_get_fs
 	movq	0(%rsp), %rax
-2:	cmpq	shim_trap_tp(%rip), %rax
-	jne	3f
-	movl	$1, %r14d
-	movq	shim_trap_guest_fs(%rip), %rdi
+	cmpq	T_SHIM_TP(%r14), %rax
+	jne	1f
+	movl	$1, %r15d
+	movq	T_GUEST_FS(%r14), %rdi
 	call	trap_set_fs
-3:	movslq	%ebx, %rax
+1:	movslq	%ebx, %rax
 	leaq	shim_trap_handlers(%rip), %rcx
 	movq	(%rcx,%rax,8), %rax
 	movl	%ebx, %edi
 	movq	%r12, %rsi
 	movq	%r13, %rdx
 	call	*%rax
-	testl	%r14d, %r14d
-	jz	4f
-	movq	shim_trap_tp(%rip), %rdi
+	testl	%r15d, %r15d
+	jz	2f
+	movq	T_SHIM_TP(%r14), %rdi
 	call	trap_set_fs
-4:	addq	$24, %rsp
-	.cfi_adjust_cfa_offset -24
+2:	addq	$16, %rsp
+	.cfi_adjust_cfa_offset -16
+	popq	%r15
+	.cfi_adjust_cfa_offset -8
 	popq	%r14
 	.cfi_adjust_cfa_offset -8
 	popq	%r13
@@ -142,19 +187,53 @@ shim_trap_sighandler:
 	.cfi_endproc
 	.size	shim_trap_sighandler, . - shim_trap_sighandler
 
-/* trap_set_fs(base): %fs base := BASE; clobbers %rax, %rcx, %r11, %rsi. */
-	.type	trap_set_fs, @function
-trap_set_fs:
-	cmpb	$0, shim_trap_fsgsbase(%rip)
-	je	1f
-	wrfsbase %rdi
-	ret
-1:	movq	%rdi, %rsi
-	movl	$ARCH_SET_FS, %edi
-	movl	$SYS_arch_prctl, %eax
-	syscall
-	ret
-	.size	trap_set_fs, . - trap_set_fs
+/*
+ * shim_trap_enter(gregs, sp, fs): a thread the trap made for a guest
+ * clone starts the guest's thread here: %fs base FS, the guest's
+ * registers as they were at the clone, %rax 0, the stack SP, at the
+ * guest's next instruction (stored below SP, in the red zone of a stack
+ * nothing uses yet). Does not return.
+ */
+	.globl	shim_trap_enter
+	.hidden	shim_trap_enter
+	.type	shim_trap_enter, @function
+shim_trap_enter:
+	movq	%rdi, %r12
+	movq	%rsi, %r13
+	movq	%rdx, %rdi
+	call	trap_set_fs
+	movq	%r12, %rcx
+	movq	%r13, %rsp
+	movq	G_RIP(%rcx), %rax
+	movq	%rax, -8(%rsp)
+	movq	G_R8(%rcx), %r8
+	movq	G_R9(%rcx), %r9
+	movq	G_R10(%rcx), %r10
+	movq	G_R12(%rcx), %r12
+	movq	G_R13(%rcx), %r13
+	movq	G_R14(%rcx), %r14
+	movq	G_R15(%rcx), %r15
+	movq	G_RDI(%rcx), %rdi
+	movq	G_RSI(%rcx), %rsi
+	movq	G_RBP(%rcx), %rbp
+	movq	G_RBX(%rcx), %rbx
+	movq	G_RDX(%rcx), %rdx
+	xorl	%eax, %eax
+	jmp	*-8(%rsp)
+	.size	shim_trap_enter, . - shim_trap_enter
+
+/* shim_trap_on_stack(sp, fn, arg): FN(ARG) on the stack SP; FN does not
+ * return. */
+	.globl	shim_trap_on_stack
+	.hidden	shim_trap_on_stack
+	.type	shim_trap_on_stack, @function
+shim_trap_on_stack:
+	movq	%rdi, %rsp
+	andq	$-16, %rsp
+	movq	%rdx, %rdi
+	call	*%rsi
+	hlt
+	.size	shim_trap_on_stack, . - shim_trap_on_stack
 
 /*
  * rt_sigreturn from inside the allowed range: the restorer of every
@@ -181,19 +260,6 @@ shim_trap_restorer:
  * %rax 0, the parent restores its own registers and returns the result.
  * %rcx and %r11 are the kernel's after any syscall, for the guest too.
  */
-#define G_R8	0
-#define G_R9	8
-#define G_R10	16
-#define G_R12	32
-#define G_R13	40
-#define G_R14	48
-#define G_R15	56
-#define G_RDI	64
-#define G_RSI	72
-#define G_RBP	80
-#define G_RBX	88
-#define G_RDX	96
-#define G_RIP	128
 
 	.text
 	.globl	shim_trap_clone

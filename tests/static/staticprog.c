@@ -34,6 +34,26 @@ static void *thread_main(void *arg)
 	return (void *)(long)(*(int *)arg * 2 + tls_mark);
 }
 
+/* Threads that make system calls at once: each its own files, errno and
+ * thread-local variable. */
+static void *busy_thread(void *arg)
+{
+	long id = (long)arg, ok = 0;
+	char b[64];
+
+	tls_mark = (int)id;
+	for (int i = 0; i < 100; i++) {
+		int fd = open("/proc/self/stat", O_RDONLY);
+
+		if (fd >= 0 && read(fd, b, sizeof b) > 0)
+			ok++;
+		close(fd);
+		if (open("/nonexistent/x", O_RDONLY) < 0 && errno == ENOENT)
+			ok++;
+	}
+	return (void *)(ok + (tls_mark == id ? 0 : 100000));
+}
+
 int main(int argc, char **argv)
 {
 	char line[256];
@@ -112,5 +132,18 @@ int main(int argc, char **argv)
 	pthread_create(&t, NULL, thread_main, &arg);
 	pthread_join(t, &res);
 	printf("thread: %ld\n", (long)res);
+
+	long total = 0;
+	for (int round = 0; round < 5; round++) {
+		pthread_t ts[6];
+
+		for (long i = 0; i < 6; i++)
+			pthread_create(&ts[i], NULL, busy_thread, (void *)i);
+		for (int i = 0; i < 6; i++) {
+			pthread_join(ts[i], &res);
+			total += (long)res;
+		}
+	}
+	printf("threads: %ld\n", total);
 	return 3;
 }
