@@ -2,8 +2,8 @@
  * SHIM_DEBUG=syscalls: one line per call through shim_syscall on stderr,
  * as strace writes it -- openat(AT_FDCWD, "/etc/passwd", O_RDONLY) = 3 --
  * decoded by the argument kinds of the generated table. A path the reroot
- * rewrote is followed by the host's ([-> "/prefix/etc/passwd"]). Strings
- * are cut at 32 bytes, as strace's default -s 32. Flag and errno values
+ * rewrote is followed by the host's ([-> "/prefix/etc/passwd"], in
+ * full). Other strings are cut at 32 bytes, as strace's default -s 32. Flag and errno values
  * are Linux's (the guest's words), not the host's. Runs where
  * shim_syscall runs (a signal handler too): one stack buffer, one write.
  */
@@ -40,14 +40,15 @@ put(struct out *o, const char *fmt, ...)
 			sizeof o->buf - o->n - 1;
 }
 
-/* N bytes of S quoted, escaped, cut at STRMAX ("..." after the quote). */
+/* N bytes of S (up to a NUL if NUL) quoted and escaped, cut at MAX
+ * ("..." after the quote). */
 static void
-quote(struct out *o, const char *s, size_t n, bool nul)
+quote(struct out *o, const char *s, size_t n, bool nul, size_t max)
 {
 	size_t i;
 
 	put(o, "\"");
-	for (i = 0; i < n && i < STRMAX && !(nul && !s[i]); i++) {
+	for (i = 0; i < n && i < max && !(nul && !s[i]); i++) {
 		unsigned char c = s[i];
 
 		if (c == '"' || c == '\\')
@@ -223,7 +224,7 @@ arg(struct out *o, const struct shim_sysent *e, int i, const long a[6],
 	case SHIM_ARG_LPATH:
 	case SHIM_ARG_STR:
 		if (v)
-			quote(o, (const char *)v, (size_t)-1, true);
+			quote(o, (const char *)v, (size_t)-1, true, STRMAX);
 		else
 			put(o, "NULL");
 		break;
@@ -246,14 +247,16 @@ arg(struct out *o, const struct shim_sysent *e, int i, const long a[6],
 		break;
 	case SHIM_ARG_BUF_IN:
 		if (v)
-			quote(o, (const char *)v, (size_t)a[e->len[i]], false);
+			quote(o, (const char *)v, (size_t)a[e->len[i]], false,
+			    STRMAX);
 		else
 			put(o, "NULL");
 		break;
 	case SHIM_ARG_BUF_OUT:
 		/* What the call wrote: the result says how much. */
 		if (v && ret >= 0 && (unsigned long)ret <= (size_t)a[e->len[i]])
-			quote(o, (const char *)v, (size_t)ret, false);
+			quote(o, (const char *)v, (size_t)ret, false,
+			    STRMAX);
 		else
 			put(o, v ? "%#lx" : "NULL", (unsigned long)v);
 		break;
@@ -295,7 +298,9 @@ shim_syscall_print(long nr, const long a[6], const char *const host[6],
 			arg(&o, e, i, a, ret);
 			if (host && host[i]) {
 				put(&o, " [-> ");
-				quote(&o, host[i], (size_t)-1, true);
+				/* In full: it says where the call went. */
+				quote(&o, host[i], (size_t)-1, true,
+				    (size_t)-1);
 				put(&o, "]");
 			}
 		}
