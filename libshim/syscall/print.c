@@ -18,6 +18,7 @@
 #define STRMAX	32
 #define LX_O_CREAT	0100
 #define LX_O_TMPFILE	020000000
+#define LX_EFAULT	14
 
 struct out {
 	char buf[1024];
@@ -194,6 +195,15 @@ arg(struct out *o, const struct shim_sysent *e, int i, const long a[6],
     long ret)
 {
 	long v = a[i];
+
+	/* The kernel found a bad address: show addresses, read nothing. */
+	if (ret == -LX_EFAULT && (e->kind[i] == SHIM_ARG_BUF_IN ||
+	    e->kind[i] == SHIM_ARG_BUF_OUT || e->kind[i] == SHIM_ARG_STR ||
+	    e->kind[i] == SHIM_ARG_PATH || e->kind[i] == SHIM_ARG_LPATH ||
+	    e->kind[i] == SHIM_ARG_PTR_IN || e->kind[i] == SHIM_ARG_PTR_OUT)) {
+		put(o, v ? "%#lx" : "NULL", (unsigned long)v);
+		return;
+	}
 
 	switch (e->kind[i]) {
 	case SHIM_ARG_INT:

@@ -53,7 +53,7 @@ shim_syscall_needs_context(long nr)
  * follows it unless a flags argument says AT_SYMLINK_NOFOLLOW or
  * O_NOFOLLOW. Prints the call here, while the host paths live.
  * XXX: a path word is read before the kernel sees it: a bad address
- * faults here instead of failing with EFAULT.
+ * (but one in the first page) faults here instead of failing with EFAULT.
  */
 static long
 pass_paths(long nr, const struct shim_sysent *e, const long a[6])
@@ -75,7 +75,8 @@ pass_paths(long nr, const struct shim_sysent *e, const long a[6])
 		const char *p = (const char *)a[i], *r;
 
 		if ((e->kind[i] != SHIM_ARG_PATH &&
-		    e->kind[i] != SHIM_ARG_LPATH) || !p || p[0] != '/')
+		    e->kind[i] != SHIM_ARG_LPATH) ||
+		    (unsigned long)p < 4096 || p[0] != '/')
 			continue;
 		r = LX_REROOT(p, rb[n], e->kind[i] == SHIM_ARG_PATH &&
 		    !nofollow);
