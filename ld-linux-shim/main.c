@@ -229,6 +229,29 @@ static void exec_init_from_interp(const struct object *prog)
 				prog->phdr[i].p_vaddr));
 }
 
+/* A program without PT_INTERP is started as the kernel starts it: no
+ * loader, nothing relocated (a static-pie relocates itself from the
+ * auxiliary vector, where AT_BASE is 0), and every system call it makes
+ * served by the shim through the trap. */
+static bool has_interp(const struct object *prog)
+{
+	for (size_t i = 0; i < prog->phnum; i++)
+		if (prog->phdr[i].p_type == PT_INTERP)
+			return true;
+	return false;
+}
+
+static __attribute__((noreturn)) void start_static(struct object *prog,
+	uintptr_t *sp)
+{
+	set_aux(AT_BASE, 0);
+	if (shim_trap_arm() < 0)
+		shim_fatal("%s: a program without PT_INTERP makes its own "
+			"system calls, which need Syscall User Dispatch "
+			"(Linux 5.11): %s", prog->path, strerror(errno));
+	shim_enter_guest(prog->entry, sp);
+}
+
 static void list_objects(void)
 {
 	for (struct object *o = shim_head; o; o = o->next) {
@@ -325,6 +348,8 @@ int shim_main(int argc, char **argv, char **envp)
 		sp += skip;
 		sp[0] = argc - skip;
 	}
+	if (!shim_boot.as_interp && !has_interp(prog) && !shim_cfg.list_only)
+		start_static(prog, sp);
 	load_set_program(prog);
 	tls_init_thread();	/* the main thread is a live thread */
 	search_init();

@@ -42,4 +42,9 @@ void lx_env_sync_in(void);
 /* After the host changed its environ, show the guest the new one. */
 void lx_env_sync_out(void);
 
+/* Trap the calling thread's system calls made outside the shim's image
+ * (Syscall User Dispatch; libshim/syscall/trap.c): a program that makes
+ * its own, static ones first. 0, or -1 with errno (kernel before 5.11). */
+int shim_trap_arm(void);
+
 #endif

@@ -6,11 +6,12 @@
  * symmaps/linux-x86_64.syscalls. Compiled against musl only.
  *
  * For the trap: shim_syscall only sees six words. The calls marked
- * SHIM_SYSF_CTX in the table (rt_sigreturn, clone, clone3, fork, vfork,
- * exit, arch_prctl) need the guest's registers or stack, and the trap
- * must serve them itself (shim_syscall_needs_context()); through
- * shim_syscall they go to the kernel as glibc's syscall() would send
- * them. shim_syscall may be called from a signal handler: it does not
+ * SHIM_SYSF_CTX in the table (rt_sigaction, rt_sigprocmask,
+ * rt_sigreturn, clone, clone3, vfork, arch_prctl: the switch of
+ * libshim/syscall/trap.c) need the guest's registers, stack or signal
+ * frame, and the trap serves them itself (shim_syscall_needs_context());
+ * through shim_syscall they are served as the table says, as glibc's
+ * syscall() would have them. shim_syscall may be called from a signal handler: it does not
  * allocate, takes no lock and leaves errno as it found it.
  */
 #ifndef SHIM_SYSCALL_H

@@ -1,0 +1,252 @@
+/*
+ * The way into the shim from a trapped guest system call (Syscall User
+ * Dispatch, libshim/syscall/trap.c). The kernel delivers SIGSYS on the
+ * guest's thread with the guest's thread pointer in %fs, which the shim's
+ * code must not run on (its TLS, errno and stack-protector canary are at
+ * %fs). shim_sigsys_entry(sig, info, uctx) saves the guest's %fs base,
+ * loads the shim's, runs shim_sigsys (C), then loads the %fs base the
+ * guest has now (arch_prctl(ARCH_SET_FS) may have changed it) and
+ * returns to the shim's restorer. With FSGSBASE (AT_HWCAP2) the switch is
+ * rdfsbase/wrfsbase, else arch_prctl from here, inside the allowed range.
+ */
+#define SYS_arch_prctl	158
+#define SYS_rt_sigreturn 15
+#define ARCH_SET_FS	0x1002
+#define ARCH_GET_FS	0x1003
+
+	.text
+	.globl	shim_sigsys_entry
+	.hidden	shim_sigsys_entry
+	.type	shim_sigsys_entry, @function
+shim_sigsys_entry:
+	.cfi_startproc
+	pushq	%rbx
+	.cfi_adjust_cfa_offset 8
+	pushq	%r12
+	.cfi_adjust_cfa_offset 8
+	pushq	%r13
+	.cfi_adjust_cfa_offset 8
+	subq	$16, %rsp		/* guest %fs base at 0(%rsp); aligned */
+	.cfi_adjust_cfa_offset 16
+	movl	%edi, %ebx
+	movq	%rsi, %r12
+	movq	%rdx, %r13
+	cmpb	$0, shim_trap_fsgsbase(%rip)
+	je	1f
+	rdfsbase %rax
+	movq	%rax, 0(%rsp)
+	movq	shim_trap_tp(%rip), %rax
+	wrfsbase %rax
+	jmp	2f
+1:	movl	$SYS_arch_prctl, %eax
+	movl	$ARCH_GET_FS, %edi
+	movq	%rsp, %rsi
+	syscall
+	movl	$SYS_arch_prctl, %eax
+	movl	$ARCH_SET_FS, %edi
+	movq	shim_trap_tp(%rip), %rsi
+	syscall
+2:	movq	0(%rsp), %rax
+	movq	%rax, shim_trap_guest_fs(%rip)
+	movl	%ebx, %edi
+	movq	%r12, %rsi
+	movq	%r13, %rdx
+	movq	%rsp, %rcx		/* the guest's %fs base, in and out */
+	call	shim_sigsys
+	movq	0(%rsp), %rax
+	movq	%rax, shim_trap_guest_fs(%rip)
+	cmpb	$0, shim_trap_fsgsbase(%rip)
+	je	3f
+	movq	0(%rsp), %rax
+	wrfsbase %rax
+	jmp	4f
+3:	movl	$SYS_arch_prctl, %eax
+	movl	$ARCH_SET_FS, %edi
+	movq	0(%rsp), %rsi
+	syscall
+4:	addq	$16, %rsp
+	.cfi_adjust_cfa_offset -16
+	popq	%r13
+	.cfi_adjust_cfa_offset -8
+	popq	%r12
+	.cfi_adjust_cfa_offset -8
+	popq	%rbx
+	.cfi_adjust_cfa_offset -8
+	ret
+	.cfi_endproc
+	.size	shim_sigsys_entry, . - shim_sigsys_entry
+
+/*
+ * shim_trap_sighandler(sig, info, uctx): the handler the kernel sees for
+ * every signal the guest handles. A signal that interrupts the shim (a
+ * trapped call blocked in the kernel) finds the shim's thread pointer in
+ * %fs: the guest's handler runs with the guest's (shim_trap_guest_fs) and
+ * the shim's comes back after. Otherwise the guest's handler is entered
+ * as it is. The handler is shim_trap_handlers[sig].
+ */
+	.globl	shim_trap_sighandler
+	.hidden	shim_trap_sighandler
+	.type	shim_trap_sighandler, @function
+shim_trap_sighandler:
+	.cfi_startproc
+	pushq	%rbx
+	.cfi_adjust_cfa_offset 8
+	pushq	%r12
+	.cfi_adjust_cfa_offset 8
+	pushq	%r13
+	.cfi_adjust_cfa_offset 8
+	pushq	%r14
+	.cfi_adjust_cfa_offset 8
+	subq	$24, %rsp
+	.cfi_adjust_cfa_offset 24
+	movl	%edi, %ebx
+	movq	%rsi, %r12
+	movq	%rdx, %r13
+	xorl	%r14d, %r14d		/* 1: %fs was switched */
+	cmpb	$0, shim_trap_fsgsbase(%rip)
+	je	1f
+	rdfsbase %rax
+	jmp	2f
+1:	movl	$SYS_arch_prctl, %eax
+	movl	$ARCH_GET_FS, %edi
+	movq	%rsp, %rsi
+	syscall
+	movq	0(%rsp), %rax
+2:	cmpq	shim_trap_tp(%rip), %rax
+	jne	3f
+	movl	$1, %r14d
+	movq	shim_trap_guest_fs(%rip), %rdi
+	call	trap_set_fs
+3:	movslq	%ebx, %rax
+	leaq	shim_trap_handlers(%rip), %rcx
+	movq	(%rcx,%rax,8), %rax
+	movl	%ebx, %edi
+	movq	%r12, %rsi
+	movq	%r13, %rdx
+	call	*%rax
+	testl	%r14d, %r14d
+	jz	4f
+	movq	shim_trap_tp(%rip), %rdi
+	call	trap_set_fs
+4:	addq	$24, %rsp
+	.cfi_adjust_cfa_offset -24
+	popq	%r14
+	.cfi_adjust_cfa_offset -8
+	popq	%r13
+	.cfi_adjust_cfa_offset -8
+	popq	%r12
+	.cfi_adjust_cfa_offset -8
+	popq	%rbx
+	.cfi_adjust_cfa_offset -8
+	ret
+	.cfi_endproc
+	.size	shim_trap_sighandler, . - shim_trap_sighandler
+
+/* trap_set_fs(base): %fs base := BASE; clobbers %rax, %rcx, %r11, %rsi. */
+	.type	trap_set_fs, @function
+trap_set_fs:
+	cmpb	$0, shim_trap_fsgsbase(%rip)
+	je	1f
+	wrfsbase %rdi
+	ret
+1:	movq	%rdi, %rsi
+	movl	$ARCH_SET_FS, %edi
+	movl	$SYS_arch_prctl, %eax
+	syscall
+	ret
+	.size	trap_set_fs, . - trap_set_fs
+
+/*
+ * rt_sigreturn from inside the allowed range: the restorer of every
+ * handler the guest installs (the guest's own restorer would trap), and
+ * where a trapped rt_sigreturn resumes, at the guest's frame.
+ */
+	.globl	shim_trap_restorer
+	.hidden	shim_trap_restorer
+	.type	shim_trap_restorer, @function
+shim_trap_restorer:
+	movl	$SYS_rt_sigreturn, %eax
+	syscall
+	hlt
+	.size	shim_trap_restorer, . - shim_trap_restorer
+
+
+/*
+ * shim_trap_clone(nr, gregs, child_sp): a trapped clone or clone3 that
+ * gives the child a stack of its own. The child must start where the
+ * guest's syscall instruction returns, with the guest's registers, not in
+ * the shim's handler: load them all from the signal context, store the
+ * guest's %rip just below the child's stack pointer (the red zone of a
+ * stack nothing uses yet), and make the call; the child jumps there with
+ * %rax 0, the parent restores its own registers and returns the result.
+ * %rcx and %r11 are the kernel's after any syscall, for the guest too.
+ */
+#define G_R8	0
+#define G_R9	8
+#define G_R10	16
+#define G_R12	32
+#define G_R13	40
+#define G_R14	48
+#define G_R15	56
+#define G_RDI	64
+#define G_RSI	72
+#define G_RBP	80
+#define G_RBX	88
+#define G_RDX	96
+#define G_RIP	128
+
+	.text
+	.globl	shim_trap_clone
+	.hidden	shim_trap_clone
+	.type	shim_trap_clone, @function
+shim_trap_clone:
+	.cfi_startproc
+	pushq	%rbx
+	.cfi_adjust_cfa_offset 8
+	pushq	%rbp
+	.cfi_adjust_cfa_offset 8
+	pushq	%r12
+	.cfi_adjust_cfa_offset 8
+	pushq	%r13
+	.cfi_adjust_cfa_offset 8
+	pushq	%r14
+	.cfi_adjust_cfa_offset 8
+	pushq	%r15
+	.cfi_adjust_cfa_offset 8
+	movq	G_RIP(%rsi), %rax
+	movq	%rax, -8(%rdx)
+	movq	%rdi, %rax
+	movq	%rsi, %rcx
+	movq	G_R8(%rcx), %r8
+	movq	G_R9(%rcx), %r9
+	movq	G_R10(%rcx), %r10
+	movq	G_R12(%rcx), %r12
+	movq	G_R13(%rcx), %r13
+	movq	G_R14(%rcx), %r14
+	movq	G_R15(%rcx), %r15
+	movq	G_RDI(%rcx), %rdi
+	movq	G_RSI(%rcx), %rsi
+	movq	G_RBP(%rcx), %rbp
+	movq	G_RBX(%rcx), %rbx
+	movq	G_RDX(%rcx), %rdx
+	syscall
+	testq	%rax, %rax
+	jz	1f
+	popq	%r15
+	.cfi_adjust_cfa_offset -8
+	popq	%r14
+	.cfi_adjust_cfa_offset -8
+	popq	%r13
+	.cfi_adjust_cfa_offset -8
+	popq	%r12
+	.cfi_adjust_cfa_offset -8
+	popq	%rbp
+	.cfi_adjust_cfa_offset -8
+	popq	%rbx
+	.cfi_adjust_cfa_offset -8
+	ret
+1:	jmp	*-8(%rsp)
+	.cfi_endproc
+	.size	shim_trap_clone, . - shim_trap_clone
+
+	.section .note.GNU-stack, "", @progbits

@@ -1,0 +1,116 @@
+/*
+ * A statically linked guest (built with glibc's libc.a, and with musl's as
+ * a static-pie): every system call it makes is its own, so through the
+ * shim each one is trapped and served by the shim. It prints what a
+ * program sees of its start-up, files, signals, memory, processes and
+ * threads; run natively and through the shim, the outputs must be equal.
+ */
+#ifndef _GNU_SOURCE
+#define _GNU_SOURCE
+#endif
+#include <errno.h>
+#include <fcntl.h>
+#include <pthread.h>
+#include <signal.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/mman.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+static __thread int tls_mark = 7;
+static volatile sig_atomic_t got;
+
+static void on_signal(int sig)
+{
+	got = sig;
+	tls_mark += sig;	/* the guest's thread pointer must be in %fs */
+	errno = 0;
+}
+
+static void *thread_main(void *arg)
+{
+	return (void *)(long)(*(int *)arg * 2 + tls_mark);
+}
+
+int main(int argc, char **argv)
+{
+	char line[256];
+	int fds[2];
+
+	printf("argc %d, argv[1] %s\n", argc, argc > 1 ? argv[1] : "-");
+
+	/* A file named on the command line. */
+	FILE *f = fopen(argc > 1 ? argv[1] : "/etc/hostname", "r");
+	if (f && fgets(line, sizeof line, f))
+		printf("first line: %s", line);
+	else
+		printf("fopen: %s\n", strerror(errno));
+	if (f)
+		fclose(f);
+	int fd = open("/nonexistent/x", O_RDONLY);
+	printf("missing: %d %s\n", fd, strerror(errno));
+
+	/* A handler, found again by sigaction. */
+	struct sigaction sa = { .sa_handler = on_signal }, old;
+	sigemptyset(&sa.sa_mask);
+	sigaction(SIGUSR1, &sa, NULL);
+	raise(SIGUSR1);
+	sigaction(SIGUSR1, NULL, &old);
+	printf("raise: got %d, tls %d, handler found %d\n", (int)got,
+	    tls_mark, old.sa_handler == on_signal);
+
+	/* A signal that interrupts a blocked read. */
+	if (pipe(fds) < 0)
+		return perror("pipe"), 1;
+	sigaction(SIGALRM, &sa, NULL);
+	got = 0;
+	alarm(1);
+	ssize_t n = read(fds[0], line, sizeof line);
+	printf("read: %zd %s, got %d, tls %d\n", n,
+	    n < 0 ? strerror(errno) : "-", (int)got, tls_mark);
+
+	/* Blocked signals stay blocked, pending ones arrive on unblock. */
+	sigset_t set, was;
+	sigemptyset(&set);
+	sigaddset(&set, SIGUSR1);
+	sigprocmask(SIG_BLOCK, &set, &was);
+	got = 0;
+	raise(SIGUSR1);
+	printf("blocked: got %d\n", (int)got);
+	sigprocmask(SIG_SETMASK, &was, NULL);
+	printf("unblocked: got %d\n", (int)got);
+
+	/* Memory. */
+	char *p = mmap(NULL, 8192, PROT_READ | PROT_WRITE,
+	    MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
+	memset(p, 'x', 8192);
+	printf("mmap: %c, mprotect %d\n", p[8191],
+	    mprotect(p, 4096, PROT_READ));
+	char *big = malloc(1 << 20);
+	memset(big, 1, 1 << 20);
+	printf("malloc: %d\n", big[(1 << 20) - 1]);
+	free(big);
+
+	/* A child process. */
+	fflush(stdout);
+	pid_t pid = fork();
+	if (pid == 0) {
+		printf("child: tls %d\n", tls_mark);
+		fflush(stdout);
+		_exit(5);
+	}
+	int status;
+	waitpid(pid, &status, 0);
+	printf("child exited %d\n", WEXITSTATUS(status));
+
+	/* A thread. */
+	pthread_t t;
+	int arg = 20;
+	void *res;
+	pthread_create(&t, NULL, thread_main, &arg);
+	pthread_join(t, &res);
+	printf("thread: %ld\n", (long)res);
+	return 3;
+}
