@@ -32,6 +32,8 @@ def main():
     ap.add_argument("--mode", choices=("direct", "interp"), required=True)
     ap.add_argument("--patchelf", default="patchelf")
     ap.add_argument("--prog", required=True)
+    ap.add_argument("--static-prog",
+                    help="PROG linked statically: direct mode, trapped")
     a = ap.parse_args()
     r = tempfile.mkdtemp(prefix="shim-sys.")
     try:
@@ -132,6 +134,29 @@ def cases(r, a):
     check("debug line of an unknown number",
           [line for line in lines if line.startswith("syscall_1000(")][0]
           .startswith("syscall_1000(0x1, 0x2, 0x3, "), True)
+    if a.static_prog and a.mode == "direct":
+        def srun(args, prefix=None, debug=False):
+            env = dict(base, SHIM_DEBUG="syscalls") if debug else base
+            c = subprocess.run([a.shim] + (["--prefix", prefix] if prefix
+                                           else []) + [a.static_prog] + args,
+                               env=env, timeout=30, stdout=subprocess.PIPE,
+                               stderr=subprocess.PIPE)
+            return c.returncode, c.stdout.decode(), c.stderr.decode()
+        check("static, prefix, a file in both (trapped openat)",
+              srun(["cat", r + "/both"], prefix=p)[1], "prefix copy\n")
+        check("static, no prefix, a file in both",
+              srun(["cat", r + "/both"])[1], "host copy\n")
+        check("static, trapped readlink of /proc/self/exe",
+              srun(["exe"])[1].splitlines()[:2],
+              ["readlink: sysprog-static", "readlinkat: sysprog-static"])
+        check("static, an unknown number",
+              srun(["unknown"])[1].splitlines()[0],
+              "syscall(1000): -1 ENOSYS")
+        err = srun(["cat", r + "/both"], prefix=p, debug=True)[2]
+        check("static, debug line of a trapped openat",
+              [line for line in err.splitlines()
+               if line.startswith("openat(") and "/both" in line],
+              [want])
     return 1 if bad else 0
 
 
