@@ -6,6 +6,8 @@
  * libshim's (readlink, execve, getcwd, uname), the handler is that
  * wrapper, so a raw call and a libc call answer alike. shim_syscall keeps
  * errno for its caller; a handler may clobber it.
+ * XXX: a wrapper's errno is the host's, which is Linux's on linux-musl;
+ * the FreeBSD port converts it here.
  */
 #include <errno.h>
 #include <limits.h>

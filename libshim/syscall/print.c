@@ -10,7 +10,6 @@
 #include <stdarg.h>
 #include <stdio.h>
 #include <string.h>
-#include <sys/syscall.h>
 
 #include "shim/gnu.h"
 #include "shim/syscall.h"
@@ -19,6 +18,7 @@
 #define LX_O_CREAT	0100
 #define LX_O_TMPFILE	020000000
 #define LX_EFAULT	14
+#define LX_NR_WRITE	1
 
 struct out {
 	char buf[1024];
@@ -332,5 +332,5 @@ shim_syscall_print(long nr, const long a[6], const char *const host[6],
 		o.buf[o.n - 1] = '\n';
 	w[1] = (long)o.buf;
 	w[2] = (long)o.n;
-	shim_syscall_trap(SYS_write, w);
+	shim_syscall_trap(LX_NR_WRITE, w);
 }

@@ -14,7 +14,6 @@
 #include <stdarg.h>
 #include <stdio.h>
 #include <string.h>
-#include <sys/syscall.h>
 
 #include "shim/loader.h"
 #include "shim/reroot.h"
@@ -23,6 +22,8 @@
 /* Linux's values (the guest's words), whatever the host calls them. */
 #define LX_O_NOFOLLOW		0400000
 #define LX_AT_SYMLINK_NOFOLLOW	0x100
+#define LX_ENOSYS		38
+#define LX_NR_WRITE		1
 #define LX_NR_EXIT		60
 #define LX_NR_EXIT_GROUP	231
 
@@ -112,7 +113,7 @@ refused(long nr, const char *name)
 	else
 		w[2] = snprintf(msg, sizeof msg, "ld-linux-shim: syscall %ld "
 		    "not supported\n", nr);
-	shim_syscall_trap(SYS_write, w);
+	shim_syscall_trap(LX_NR_WRITE, w);
 }
 
 long
@@ -126,9 +127,9 @@ shim_syscall(long nr, const long args[6])
 	if (!e || e->serve == SHIM_SYS_ENOSYS) {
 		if (debug) {
 			refused(nr, e ? e->name : NULL);
-			shim_syscall_print(nr, args, NULL, -ENOSYS);
+			shim_syscall_print(nr, args, NULL, -LX_ENOSYS);
 		}
-		return -ENOSYS;
+		return -LX_ENOSYS;
 	}
 	/* These do not come back: their line is written first. */
 	if (debug && (nr == LX_NR_EXIT || nr == LX_NR_EXIT_GROUP))
