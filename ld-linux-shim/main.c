@@ -61,7 +61,7 @@ static void parse_debug(const char *s)
 	static const struct { const char *name; unsigned bit; } opts[] = {
 		{ "libs", SHIM_DEBUG_LIBS }, { "bindings", SHIM_DEBUG_BINDINGS },
 		{ "reloc", SHIM_DEBUG_RELOC }, { "reroot", SHIM_DEBUG_REROOT },
-		{ "all", ~0u },
+		{ "syscalls", SHIM_DEBUG_SYSCALLS }, { "all", ~0u },
 	};
 
 	while (s && *s) {

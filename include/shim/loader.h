@@ -36,6 +36,7 @@ struct shim_config {
 #define SHIM_DEBUG_BINDINGS	0x2
 #define SHIM_DEBUG_RELOC	0x4
 #define SHIM_DEBUG_REROOT	0x8
+#define SHIM_DEBUG_SYSCALLS	0x10	/* libshim/syscall/print.c */
 extern struct shim_config shim_cfg;
 
 /* error.c: every message is "ld-linux-shim: ..." on one line. */
