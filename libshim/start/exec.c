@@ -2,9 +2,11 @@
  * Guests that start a Linux program keep running through the shim, as
  * under FreeBSD's Linuxulator: execve, the exec family, posix_spawn,
  * system and popen look at what is being started; a glibc-linked program
- * (PT_INTERP named ld-linux*) or a script whose interpreter is one is
- * started as "ld-linux-shim --argv0 ARGV0 -- PROGRAM ARGS". Everything
- * else (host programs, static binaries) starts natively. The path is
+ * (PT_INTERP named ld-linux*), a static glibc program (no PT_INTERP, and
+ * glibc's ABI note naming Linux: its system calls are trapped then), or a
+ * script whose interpreter is one of those is started as
+ * "ld-linux-shim --argv0 ARGV0 -- PROGRAM ARGS". Everything else (host
+ * programs, static programs of other libcs) starts natively. The path is
  * rerooted first. Nothing here allocates: a vfork child may call it.
  */
 #include <elf.h>
@@ -14,6 +16,7 @@
 #include <signal.h>
 #include <spawn.h>
 #include <stdbool.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -33,12 +36,44 @@ void lx_exec_init(const char *self)
 		strcpy(shim_path, self);
 }
 
-/* Is the ELF file FD a glibc-linked x86-64 program? */
+/* Does the PT_NOTE segment PH of FD hold glibc's NT_GNU_ABI_TAG for
+ * Linux (the note glibc's start files put in every program)? */
+static bool linux_abi_note(int fd, const Elf64_Phdr *ph)
+{
+	unsigned char buf[256];
+	size_t n = ph->p_filesz < sizeof buf ? ph->p_filesz : sizeof buf;
+
+	if (pread(fd, buf, n, ph->p_offset) != (ssize_t)n)
+		return false;
+	for (size_t off = 0; off + sizeof(Elf64_Nhdr) <= n;) {
+		Elf64_Nhdr nh;
+		size_t name, desc;
+
+		memcpy(&nh, buf + off, sizeof nh);
+		name = off + sizeof nh;
+		desc = name + ((nh.n_namesz + 3) & ~3UL);
+		if (nh.n_namesz > n || nh.n_descsz > n || desc > n ||
+		    desc + nh.n_descsz > n)
+			return false;
+		if (nh.n_type == NT_GNU_ABI_TAG && nh.n_namesz == 4 &&
+		    !memcmp(buf + name, "GNU", 4) && nh.n_descsz >= 4) {
+			uint32_t os;
+
+			memcpy(&os, buf + desc, 4);
+			return os == ELF_NOTE_OS_LINUX;
+		}
+		off = desc + ((nh.n_descsz + 3) & ~3UL);
+	}
+	return false;
+}
+
+/* Is the ELF file FD a glibc-linked x86-64 program, dynamic or static? */
 static bool is_glibc_elf(int fd, const unsigned char *buf, size_t n)
 {
 	const Elf64_Ehdr *eh = (const void *)buf;
 	Elf64_Phdr ph;
 	char interp[PATH_MAX];
+	bool linux_note = false;
 
 	if (n < sizeof *eh || memcmp(buf, ELFMAG, SELFMAG) ||
 	    buf[EI_CLASS] != ELFCLASS64 || eh->e_machine != EM_X86_64 ||
@@ -48,6 +83,8 @@ static bool is_glibc_elf(int fd, const unsigned char *buf, size_t n)
 		if (pread(fd, &ph, sizeof ph, eh->e_phoff + i * sizeof ph) !=
 		    sizeof ph)
 			return false;
+		if (ph.p_type == PT_NOTE && !linux_note)
+			linux_note = linux_abi_note(fd, &ph);
 		if (ph.p_type != PT_INTERP)
 			continue;
 		if (ph.p_filesz >= sizeof interp ||
@@ -59,7 +96,7 @@ static bool is_glibc_elf(int fd, const unsigned char *buf, size_t n)
 
 		return !strncmp(base ? base + 1 : interp, "ld-linux", 8);
 	}
-	return false;
+	return linux_note && (eh->e_type == ET_EXEC || eh->e_type == ET_DYN);
 }
 
 static bool path_is_glibc(const char *path)
