@@ -55,6 +55,8 @@ LX_LAYOUT(struct lx_sigaction, 152,
 
 /* Whether the shim keeps SIG for itself (a guest may not handle it). */
 int lx_signal_is_reserved(int sig);
+/* From now on SIG is the shim's (signal/signal.c). */
+void lx_signal_reserve(int sig);
 
 int lx_sigaction(int sig, const struct lx_sigaction *act,
     struct lx_sigaction *oact);

@@ -19,15 +19,23 @@
 #include "shim/host.h"
 
 /*
- * No signal is reserved yet.  When the shim handles SIGSYS itself
- * (syscall user dispatch), it answers true for SIGSYS here, and guests
- * get EINVAL for it from sigaction/signal/sigset, and cannot block it.
+ * The signals the shim owns: SIGSYS once the trap is armed (syscall user
+ * dispatch, syscall/trap.c). Guests get EINVAL for them from
+ * sigaction/signal/sigset, and cannot block them.
  */
+static volatile unsigned long reserved;
+
+void
+lx_signal_reserve(int sig)
+{
+	if (sig >= 1 && sig <= 64)
+		__atomic_or_fetch(&reserved, 1UL << (sig - 1), __ATOMIC_RELAXED);
+}
+
 int
 lx_signal_is_reserved(int sig)
 {
-	(void)sig;
-	return 0;
+	return sig >= 1 && sig <= 64 && (reserved >> (sig - 1) & 1);
 }
 
 /*

@@ -42,6 +42,7 @@
 #include <ucontext.h>
 #include <unistd.h>
 
+#include "lx/signal.h"
 #include "shim/libshim.h"
 #include "shim/syscall.h"
 
@@ -525,5 +526,6 @@ int shim_trap_arm(void)
 	sigemptyset(&sa.sa_mask);
 	if (sigaction(SIGSYS, &sa, NULL) < 0)
 		return -1;
+	lx_signal_reserve(SIGSYS);
 	return arm_thread();
 }
