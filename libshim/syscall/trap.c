@@ -16,8 +16,9 @@
  *     shim_trap_sighandler, which gives them the guest's thread pointer
  *     when the signal interrupts the shim (a trapped call blocked in the
  *     kernel), and return through the shim's restorer (the guest's own
- *     rt_sigreturn would trap); SIGSYS stays the shim's, and is never
- *     blocked while a guest handler runs;
+ *     rt_sigreturn would trap); SIGSYS stays the shim's (the guest's
+ *     action for it is only recorded), and is never blocked while a guest
+ *     handler runs;
  *   - rt_sigprocmask: SIGSYS is never blocked (a blocked SIGSYS would
  *     kill the process at the next trapped call);
  *   - rt_sigreturn made by the guest's own code: resumes at the shim's
@@ -178,6 +179,9 @@ struct k_sigaction {
 	uint64_t mask;
 };
 
+/* The guest's action for SIGSYS, which stays the shim's. */
+static struct k_sigaction guest_sigsys;
+
 /* What the guest set as each signal's restorer, to report it back. */
 static unsigned long guest_restorer[LX_NSIG + 1];
 
@@ -190,8 +194,18 @@ static long sys_rt_sigaction(long sig, const struct k_sigaction *act,
 	unsigned long prev;
 	long r;
 
-	if (sig == SIGSYS)
-		return -EINVAL;	/* the shim's: refused, as by a seccomp filter */
+	if (sig == SIGSYS) {
+		/* The shim's. Runtimes that set every signal's action
+		 * (Go's) take a refusal as fatal: the guest's action is
+		 * kept and reported back, and never installed. */
+		if (size != 8)
+			return -EINVAL;
+		if (old)
+			*old = guest_sigsys;
+		if (act)
+			guest_sigsys = *act;
+		return 0;
+	}
 	if (sig < 1 || sig > LX_NSIG || size != 8)
 		return shim_syscall_trap(LX_SYS_rt_sigaction,
 			(long[6]){ sig, (long)act, (long)old, size });
