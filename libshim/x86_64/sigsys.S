@@ -33,6 +33,23 @@
 #define G_RDX	96
 #define G_RIP	128
 
+/* The guest's registers from the signal context at %rcx, all but %rax,
+ * %rcx, %r11 (a syscall's own) and %rsp. */
+.macro LOAD_GUEST_REGS
+	movq	G_R8(%rcx), %r8
+	movq	G_R9(%rcx), %r9
+	movq	G_R10(%rcx), %r10
+	movq	G_R12(%rcx), %r12
+	movq	G_R13(%rcx), %r13
+	movq	G_R14(%rcx), %r14
+	movq	G_R15(%rcx), %r15
+	movq	G_RDI(%rcx), %rdi
+	movq	G_RSI(%rcx), %rsi
+	movq	G_RBP(%rcx), %rbp
+	movq	G_RBX(%rcx), %rbx
+	movq	G_RDX(%rcx), %rdx
+.endm
+
 	.text
 /* trap_entry: %rax := the calling thread's struct trap_thread. Clobbers
  * the caller-saved registers; runs on the guest's %fs (shim_trap_self
@@ -206,18 +223,7 @@ shim_trap_enter:
 	movq	%r13, %rsp
 	movq	G_RIP(%rcx), %rax
 	movq	%rax, -8(%rsp)
-	movq	G_R8(%rcx), %r8
-	movq	G_R9(%rcx), %r9
-	movq	G_R10(%rcx), %r10
-	movq	G_R12(%rcx), %r12
-	movq	G_R13(%rcx), %r13
-	movq	G_R14(%rcx), %r14
-	movq	G_R15(%rcx), %r15
-	movq	G_RDI(%rcx), %rdi
-	movq	G_RSI(%rcx), %rsi
-	movq	G_RBP(%rcx), %rbp
-	movq	G_RBX(%rcx), %rbx
-	movq	G_RDX(%rcx), %rdx
+	LOAD_GUEST_REGS
 	xorl	%eax, %eax
 	jmp	*-8(%rsp)
 	.size	shim_trap_enter, . - shim_trap_enter
@@ -283,18 +289,7 @@ shim_trap_clone:
 	movq	%rax, -8(%rdx)
 	movq	%rdi, %rax
 	movq	%rsi, %rcx
-	movq	G_R8(%rcx), %r8
-	movq	G_R9(%rcx), %r9
-	movq	G_R10(%rcx), %r10
-	movq	G_R12(%rcx), %r12
-	movq	G_R13(%rcx), %r13
-	movq	G_R14(%rcx), %r14
-	movq	G_R15(%rcx), %r15
-	movq	G_RDI(%rcx), %rdi
-	movq	G_RSI(%rcx), %rsi
-	movq	G_RBP(%rcx), %rbp
-	movq	G_RBX(%rcx), %rbx
-	movq	G_RDX(%rcx), %rdx
+	LOAD_GUEST_REGS
 	syscall
 	testq	%rax, %rax
 	jz	1f

@@ -128,14 +128,6 @@ t_dup2(void **state)
 	close(fd);
 }
 
-static int
-cmp_int(const void *a, const void *b)
-{
-	int x = *(const int *)a, y = *(const int *)b;
-
-	return (x > y) - (x < y);
-}
-
 static void
 t_bsearch(void **state)
 {
@@ -143,11 +135,11 @@ t_bsearch(void **state)
 	int key = 7;
 
 	(void)state;
-	assert_ptr_equal(bsearch(&key, v, 5, sizeof(v[0]), cmp_int), &v[3]);
+	assert_ptr_equal(bsearch(&key, v, 5, sizeof(v[0]), kinds_cmp_int), &v[3]);
 	key = 4;
-	assert_null(bsearch(&key, v, 5, sizeof(v[0]), cmp_int));
+	assert_null(bsearch(&key, v, 5, sizeof(v[0]), kinds_cmp_int));
 	key = 1;
-	assert_null(bsearch(&key, v, 0, sizeof(v[0]), cmp_int));
+	assert_null(bsearch(&key, v, 0, sizeof(v[0]), kinds_cmp_int));
 }
 
 static void

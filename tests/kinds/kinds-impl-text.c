@@ -254,14 +254,6 @@ t_rpmatch(void **state)
 	assert_int_equal(rpmatch(""), -1);
 }
 
-static int
-cmp_int_key(const void *a, const void *b)
-{
-	int x = *(const int *)a, y = *(const int *)b;
-
-	return (x > y) - (x < y);
-}
-
 static void
 t_qsort(void **state)
 {
@@ -269,9 +261,9 @@ t_qsort(void **state)
 	static const int want[] = { -100, -3, 0, 2, 5, 5, 7, 9 };
 
 	(void)state;
-	qsort(v, 8, sizeof(v[0]), cmp_int_key);
+	qsort(v, 8, sizeof(v[0]), kinds_cmp_int);
 	assert_memory_equal(v, want, sizeof(want));
-	qsort(v, 0, sizeof(v[0]), cmp_int_key);
+	qsort(v, 0, sizeof(v[0]), kinds_cmp_int);
 	assert_memory_equal(v, want, sizeof(want));
 }
 
@@ -281,7 +273,7 @@ cmp_mod(const void *a, const void *b, void *arg)
 {
 	int m = *(int *)arg;
 
-	return cmp_int_key(&(int){ *(const int *)a % m },
+	return kinds_cmp_int(&(int){ *(const int *)a % m },
 		       &(int){ *(const int *)b % m });
 }
 
@@ -296,13 +288,8 @@ t_qsort_r(void **state)
 	assert_memory_equal(v, want, sizeof(want));
 }
 
-/* glibc's qsort is a merge sort: equal keys keep their order. */
-static int
-cmp_pair_key(const void *a, const void *b)
-{
-	return cmp_int_key(a, b);
-}
-
+/* glibc's qsort is a merge sort: equal keys (the first int of each
+ * pair) keep their order. */
 static void
 t_qsort_stable(void **state)
 {
@@ -311,7 +298,7 @@ t_qsort_stable(void **state)
 	static const int want[] = { 4, 7, 1, 3, 6, 9, 0, 2, 5, 8 };
 
 	(void)state;
-	qsort(v, 10, sizeof(v[0]), cmp_pair_key);
+	qsort(v, 10, sizeof(v[0]), kinds_cmp_int);
 	for (int i = 0; i < 10; i++)
 		assert_int_equal(v[i][1], want[i]);
 }

@@ -89,4 +89,13 @@ int kinds_main_parts(int argc, char **argv, const char *group,
 		    sizeof(kinds_parts) / sizeof(kinds_parts[0]));	\
 	}
 
+/* Ints in ascending order: qsort's and bsearch's comparison. */
+static inline int
+kinds_cmp_int(const void *a, const void *b)
+{
+	int x = *(const int *)a, y = *(const int *)b;
+
+	return (x > y) - (x < y);
+}
+
 #endif
