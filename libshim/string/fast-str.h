@@ -32,6 +32,18 @@ FN(hits)(const unsigned char *p, VT cv, int what)
 }
 
 /* The first byte at or after S that WHAT looks for (no limit). */
+/* Whether the four aligned vectors at P hold a hit. */
+static inline __attribute__((always_inline)) int
+FN(hits4)(const unsigned char *p, VT cv, int what)
+{
+	VT k = VMIN(VMIN(FN(key)(VLOADA(p), cv, what),
+		FN(key)(VLOADA(p + V), cv, what)),
+		VMIN(FN(key)(VLOADA(p + 2 * V), cv, what),
+		FN(key)(VLOADA(p + 3 * V), cv, what)));
+
+	return VMASK(VEQ(k, VZERO())) != 0;
+}
+
 static inline __attribute__((always_inline)) const unsigned char *
 FN(scan)(const void *str, int c, int what)
 {
@@ -48,12 +60,7 @@ FN(scan)(const void *str, int c, int what)
 			return p + __builtin_ctz(m);
 	/* 4V-aligned blocks: four vectors of one page at a time. */
 	for (;; p += 4 * V) {
-		VT k = VMIN(VMIN(FN(key)(VLOADA(p), cv, what),
-			FN(key)(VLOADA(p + V), cv, what)),
-			VMIN(FN(key)(VLOADA(p + 2 * V), cv, what),
-			FN(key)(VLOADA(p + 3 * V), cv, what)));
-
-		if (VMASK(VEQ(k, VZERO())))
+		if (FN(hits4)(p, cv, what))
 			break;
 	}
 	for (;; p += V)
@@ -90,12 +97,7 @@ FN(scan_n)(const void *str, int c, size_t n, int what)
 			left -= V;
 			continue;
 		}
-		VT k = VMIN(VMIN(FN(key)(VLOADA(p), cv, what),
-			FN(key)(VLOADA(p + V), cv, what)),
-			VMIN(FN(key)(VLOADA(p + 2 * V), cv, what),
-			FN(key)(VLOADA(p + 3 * V), cv, what)));
-
-		if (VMASK(VEQ(k, VZERO())))
+		if (FN(hits4)(p, cv, what))
 			break;
 		p += 4 * V;
 		left -= 4 * V;

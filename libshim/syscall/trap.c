@@ -245,19 +245,12 @@ static long sys_rt_sigaction(long sig, const struct k_sigaction *act,
  * adds nothing to the mask, so the thread's mask inside it is the
  * guest's.)
  */
-static long sys_rt_sigprocmask(long how, const uint64_t *set, uint64_t *old,
-	long size, ucontext_t *uc)
+static long sys_rt_sigprocmask(long *a, ucontext_t *uc)
 {
-	uint64_t s, now;
-	long r;
+	uint64_t now;
+	long r = shim_syscall(LX_SYS_rt_sigprocmask, a);	/* keeps SIGSYS out */
 
-	if (set && size == 8) {
-		s = *set & ~SIGSYS_BIT;
-		set = &s;
-	}
-	r = shim_syscall_trap(LX_SYS_rt_sigprocmask,
-		(long[6]){ how, (long)set, (long)old, size });
-	if (r == 0 && set && shim_syscall_trap(LX_SYS_rt_sigprocmask,
+	if (r == 0 && a[1] && shim_syscall_trap(LX_SYS_rt_sigprocmask,
 	    (long[6]){ SIG_BLOCK, 0, (long)&now, 8 }) == 0)
 		memcpy(&uc->uc_sigmask, &now, sizeof now);
 	return r;
@@ -487,8 +480,7 @@ void shim_sigsys(int sig, siginfo_t *info, void *uctx,
 			a[3]);
 		break;
 	case LX_SYS_rt_sigprocmask:
-		ret = sys_rt_sigprocmask(a[0], (const void *)a[1],
-			(void *)a[2], a[3], uc);
+		ret = sys_rt_sigprocmask(a, uc);
 		break;
 	case LX_SYS_clone:
 	case LX_SYS_clone3:
