@@ -22,7 +22,14 @@
  *   - rt_sigprocmask: SIGSYS is never blocked (a blocked SIGSYS would
  *     kill the process at the next trapped call);
  *   - rt_sigreturn made by the guest's own code: resumes at the shim's
- *     restorer, at the guest's frame.
+ *     restorer, at the guest's frame;
+ *   - sigaltstack: SIGSYS is delivered on an alternate stack, because a
+ *     guest's own stacks may be too small for the signal frame and the
+ *     handler (Go's goroutine stacks start at a few KiB). Each armed
+ *     thread has one of the shim's (TRAP_ALT_SIZE); a guest's sigaltstack
+ *     is emulated from the guest's view and its stack installed in the
+ *     kernel in place of the shim's (through the frame's uc_stack, which
+ *     rt_sigreturn restores), so the guest's handlers find it as on Linux.
  * The dispatch is per thread, and neither fork nor clone passes it on:
  * the trap arms the child of a fork itself, and makes each thread a guest
  * clones with the host's pthread_create, so that the thread has a shim
@@ -39,6 +46,7 @@
 #include <stdint.h>
 #include <string.h>
 #include <sys/auxv.h>
+#include <sys/mman.h>
 #include <sys/prctl.h>
 #include <ucontext.h>
 #include <unistd.h>
@@ -72,6 +80,9 @@
 #define LX_ARCH_SET_FS		0x1002
 #define LX_ARCH_GET_FS		0x1003
 #define LX_NSIG			64
+#define LX_SYS_sigaltstack	131
+#define LX_MINSIGSTKSZ		2048
+#define LX_SS_AUTODISARM	(1U << 31)
 #define HWCAP2_FSGSBASE_BIT	0x2
 
 /* Read by shim_sigsys_entry and shim_trap_sighandler (x86_64/sigsys.S). */
@@ -89,6 +100,11 @@ struct trap_thread {
 	int *clear_tid;
 	/* The guest's rseq registration (area, length, signature). */
 	long rseq[3];
+	/* The guest's alternate signal stack, as it set it (ss_flags
+	 * SS_DISABLE: none), and the shim's own, installed while the guest
+	 * has none (NULL: not allocated). */
+	stack_t guest_ss;
+	void *alt;
 };
 _Static_assert(offsetof(struct trap_thread, shim_tp) == 8, "sigsys.S");
 _Static_assert(offsetof(struct trap_thread, guest_fs) == 16, "sigsys.S");
@@ -131,6 +147,89 @@ static long sys(long nr, long a0, long a1, long a2, long a3)
 }
 
 /*
+ * Alternate signal stacks. SIGSYS is taken on the alternate stack
+ * (SA_ONSTACK), and a thread always has one: the guest's when it set one,
+ * the shim's otherwise. Without it the SIGSYS frame and the shim's
+ * handler would be pushed on whatever stack the guest's code runs on,
+ * and a runtime's small stacks (Go's goroutines start at a few KiB)
+ * overflow into their neighbours. The kernel's stack is installed with
+ * SS_AUTODISARM: inside a handler the thread has none, so the signal
+ * frame's uc_stack, restored by rt_sigreturn, is the one that counts,
+ * and sigaltstack is emulated from the guest's own view (sys_sigaltstack).
+ */
+#define TRAP_ALT_SIZE (64 * 1024)
+
+/* The stack the kernel should hold for T: the guest's or the shim's. */
+static stack_t alt_for(const struct trap_thread *t)
+{
+	stack_t ss = t->guest_ss;
+
+	if (ss.ss_flags & SS_DISABLE)
+		ss = (stack_t){ .ss_sp = t->alt, .ss_size = TRAP_ALT_SIZE };
+	ss.ss_flags = (int)LX_SS_AUTODISARM;
+	return ss;
+}
+
+/* Gives the calling thread (T) its alternate stack; 0 or -1. */
+static int alt_install(struct trap_thread *t)
+{
+	stack_t ss;
+
+	if (!t->alt) {
+		t->alt = mmap(NULL, TRAP_ALT_SIZE, PROT_READ | PROT_WRITE,
+			MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
+		if (t->alt == MAP_FAILED) {
+			t->alt = NULL;
+			return -1;
+		}
+	}
+	ss = alt_for(t);
+	return (int)sys(LX_SYS_sigaltstack, (long)&ss, 0, 0, 0);
+}
+
+/*
+ * sigaltstack as the guest sees it: its own stack or none, "on it" when
+ * its stack pointer is inside, EPERM for a change made there. The new
+ * stack takes effect when the trap returns (rt_sigreturn installs the
+ * frame's uc_stack).
+ */
+static long sys_sigaltstack(struct trap_thread *t, const stack_t *ss,
+	stack_t *old, ucontext_t *uc)
+{
+	unsigned long sp = (unsigned long)uc->uc_mcontext.gregs[REG_RSP];
+	const stack_t *g = &t->guest_ss;
+	bool on = !(g->ss_flags & SS_DISABLE) &&
+		sp - (unsigned long)g->ss_sp < g->ss_size;
+
+	if (old) {
+		*old = *g;
+		if (on)
+			old->ss_flags = SS_ONSTACK |
+				(g->ss_flags & (int)LX_SS_AUTODISARM);
+	}
+	if (!ss)
+		return 0;
+	if (on)
+		return -EPERM;
+	switch (ss->ss_flags & ~(int)LX_SS_AUTODISARM) {
+	case 0:
+	case SS_ONSTACK:
+		if (ss->ss_size < LX_MINSIGSTKSZ)
+			return -ENOMEM;
+		t->guest_ss = *ss;
+		t->guest_ss.ss_flags &= (int)LX_SS_AUTODISARM;
+		break;
+	case SS_DISABLE:
+		t->guest_ss = (stack_t){ .ss_flags = SS_DISABLE };
+		break;
+	default:
+		return -EINVAL;
+	}
+	uc->uc_stack = alt_for(t);
+	return 0;
+}
+
+/*
  * The calling thread's entry, from sigsys.S before %fs is the shim's: no
  * thread-local state, no stack protector (its canary is at %fs). A thread
  * the trap does not know (none should be armed) falls back to the first.
@@ -162,6 +261,8 @@ static struct trap_thread *trap_add(int tid, unsigned long tp,
 		if (t->tid <= 0) {
 			t->shim_tp = tp;
 			t->guest_fs = fs;
+			t->guest_ss = (stack_t){ .ss_flags = SS_DISABLE };
+			t->alt = NULL;
 			__atomic_store_n(&t->tid, tid, __ATOMIC_RELEASE);
 			found = t;
 			break;
@@ -289,6 +390,8 @@ static void fork_child(struct trap_thread *self)
 		/* The only thread now, whichever it was: it ends the
 		 * process's way, but its rseq registration is inherited. */
 		memcpy(trap_main->rseq, keep.rseq, sizeof keep.rseq);
+		trap_main->guest_ss = keep.guest_ss;
+		trap_main->alt = keep.alt;	/* the copy of the parent's */
 	}
 	arm_thread();
 }
@@ -317,6 +420,12 @@ static void *thread_main(void *arg)
 	}
 	/* Below this frame the thread's own stack is free from now on. */
 	self->shim_stack = ((unsigned long)&ts - 512) & ~15UL;
+	if (alt_install(self) != 0) {
+		__atomic_store_n(&self->tid, -1, __ATOMIC_RELEASE);
+		p->tid = -EAGAIN;
+		sys(LX_SYS_futex, (long)&p->tid, LX_FUTEX_WAKE, 1, 0);
+		return NULL;
+	}
 	self->clear_tid = ts.flags & LX_CLONE_CHILD_CLEARTID ? ts.ctid : NULL;
 	if (ts.flags & LX_CLONE_PARENT_SETTID)
 		*ts.ptid = tid;
@@ -379,6 +488,10 @@ static void thread_end(void *arg)
 	if (self->rseq[0])
 		sys(LX_SYS_rseq, self->rseq[0], self->rseq[1],
 			LX_RSEQ_UNREGISTER, self->rseq[2]);
+	/* Off the alternate stack now (this runs on the thread's own),
+	 * and the kernel's is disarmed while the trap's handler runs. */
+	if (self->alt)
+		munmap(self->alt, TRAP_ALT_SIZE);
 	__atomic_store_n(&self->tid, -1, __ATOMIC_RELEASE);
 	if (word) {
 		__atomic_store_n(word, 0, __ATOMIC_RELEASE);
@@ -482,6 +595,10 @@ void shim_sigsys(int sig, siginfo_t *info, void *uctx,
 	case LX_SYS_rt_sigprocmask:
 		ret = sys_rt_sigprocmask(a, uc);
 		break;
+	case LX_SYS_sigaltstack:
+		ret = sys_sigaltstack(self, (const stack_t *)a[0],
+			(stack_t *)a[1], uc);
+		break;
 	case LX_SYS_clone:
 	case LX_SYS_clone3:
 		ret = sys_clone(nr, g, a, *guest_fs, self);
@@ -526,9 +643,11 @@ int shim_trap_arm(void)
 	if (sys(LX_SYS_arch_prctl, LX_ARCH_GET_FS, (long)&tp, 0, 0) != 0)
 		return -1;
 	trap_main = trap_add((int)sys(LX_SYS_gettid, 0, 0, 0, 0), tp, tp);
+	if (!trap_main || alt_install(trap_main) != 0)
+		return -1;
 	memset(&sa, 0, sizeof sa);
 	sa.sa_sigaction = shim_sigsys_entry;
-	sa.sa_flags = SA_SIGINFO | SA_NODEFER;
+	sa.sa_flags = SA_SIGINFO | SA_NODEFER | SA_ONSTACK;
 	sigemptyset(&sa.sa_mask);
 	if (sigaction(SIGSYS, &sa, NULL) < 0)
 		return -1;
