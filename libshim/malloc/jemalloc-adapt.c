@@ -139,3 +139,28 @@ ssize_t shim_je_readlink(const char *path, char *buf, size_t len)
 	return readlink(path, buf, len);
 }
 
+
+/*
+ * The decay a thread cache asks of its arena (the build points
+ * tcache.pic.o's calls to jemalloc's arena_decay here). When the last
+ * thread of an arena exits, jemalloc purges every dirty page of it at
+ * once: a program that starts and joins short-lived threads then returns
+ * and refaults its memory on every round (tests/malloc/alloc-stress made
+ * 35,000 madvise calls where glibc's allocator makes 10,000, and spent
+ * twice the system time). glibc keeps a free arena's memory for the next
+ * thread; here the arena keeps decaying at its ordinary pace
+ * (dirty_decay_ms), and malloc_trim still purges it all.
+ */
+struct je_tsdn_s;
+struct je_arena_s;
+void je_arena_decay(struct je_tsdn_s *tsdn, struct je_arena_s *arena,
+    _Bool is_background_thread, _Bool all);
+void shim_je_tcache_decay(struct je_tsdn_s *tsdn, struct je_arena_s *arena,
+    _Bool is_background_thread, _Bool all);
+
+void shim_je_tcache_decay(struct je_tsdn_s *tsdn, struct je_arena_s *arena,
+    _Bool is_background_thread, _Bool all)
+{
+	(void)all;
+	je_arena_decay(tsdn, arena, is_background_thread, 0);
+}

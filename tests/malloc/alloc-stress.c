@@ -3,7 +3,7 @@
  * free blocks of every size class while the main thread forks in the
  * middle; the child allocates from every size class (the allocator's
  * locks must have been taken over cleanly) and starts threads of its own.
- * 20 rounds; any crash, hang or corruption fails the run.
+ * 100 rounds; any crash, hang or corruption fails the run.
  */
 #include <pthread.h>
 #include <stdint.h>
@@ -13,7 +13,7 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
-enum { THREADS = 32, ROUNDS = 20, PER_THREAD = 600, SLOTS = 64 };
+enum { THREADS = 32, ROUNDS = 100, PER_THREAD = 100, SLOTS = 64 };
 
 static void *volatile shared[SLOTS];
 static pthread_mutex_t lock = PTHREAD_MUTEX_INITIALIZER;
