@@ -16,8 +16,10 @@ static long raw_getppid(void)
 {
 	long r;
 
-	__asm__ volatile("syscall" : "=a"(r) : "a"(110L) : "rcx", "r11",
-	    "memory");
+	/* The form glibc's and musl's wrappers take: the number loaded
+	 * right before the instruction (a site the shim can patch). */
+	__asm__ volatile("movl $110, %%eax\n\tsyscall" : "=a"(r) : :
+	    "rcx", "r11", "memory");
 	return r;
 }
 

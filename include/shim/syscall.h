@@ -31,6 +31,10 @@ long shim_syscall_trap(long nr, const long args[6]);
 /* The calls the trap must serve with the guest's context (above). */
 bool shim_syscall_needs_context(long nr);
 
+/* Whether shim_syscall would hand call NR to the kernel as it is (a
+ * `pass` call, no path to reroot, no SHIM_DEBUG=syscalls line). */
+bool shim_syscall_direct(long nr);
+
 /* --- The generated table (tools/syscallgen) ------------------------------ */
 
 /* A `handler` call: lx_sys_NAME in libshim/syscall/. */

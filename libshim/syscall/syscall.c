@@ -47,6 +47,16 @@ shim_syscall_needs_context(long nr)
 	return e && (e->flags & SHIM_SYSF_CTX);
 }
 
+bool
+shim_syscall_direct(long nr)
+{
+	const struct shim_sysent *e = sysent(nr);
+
+	return e && e->serve == SHIM_SYS_PASS && !(e->flags & SHIM_SYSF_CTX) &&
+	    !((e->flags & SHIM_SYSF_PATHS) && shim_cfg.prefix) &&
+	    !(shim_cfg.debug & SHIM_DEBUG_SYSCALLS);
+}
+
 /*
  * A `pass` call with path arguments: each absolute one through the reroot
  * (relative ones resolve against the cwd or their directory descriptor,

@@ -37,6 +37,9 @@
  * then arms it and starts the guest's code on the guest's stack. Other
  * clones with a stack of their own (posix_spawn's child, which only
  * execs) run unarmed.
+ * A site that keeps trapping is patched to enter the shim without a
+ * signal (patch.c; shim_patch_note, from the calls served here with
+ * shim_syscall alone).
  */
 #include <errno.h>
 #include <pthread.h>
@@ -54,6 +57,7 @@
 #include "lx/signal.h"
 #include "shim/libshim.h"
 #include "shim/syscall.h"
+#include "patch.h"
 
 #define LX_SYS_rt_sigaction	13
 #define LX_SYS_rt_sigprocmask	14
@@ -108,12 +112,14 @@ struct trap_thread {
 };
 _Static_assert(offsetof(struct trap_thread, shim_tp) == 8, "sigsys.S");
 _Static_assert(offsetof(struct trap_thread, guest_fs) == 16, "sigsys.S");
+_Static_assert(offsetof(struct trap_thread, alt) == 88, "sigsys.S");
 
 /* By thread ID, open addressing. */
 #define TRAP_SLOTS 1024
 static struct trap_thread trap_threads[TRAP_SLOTS];
 static struct trap_thread *trap_main;	/* the thread that started */
 static pthread_mutex_t trap_lock = PTHREAD_MUTEX_INITIALIZER;
+static int trap_live;			/* armed threads */
 
 struct trap_thread *shim_trap_self(int tid);
 
@@ -263,6 +269,7 @@ static struct trap_thread *trap_add(int tid, unsigned long tp,
 			t->guest_fs = fs;
 			t->guest_ss = (stack_t){ .ss_flags = SS_DISABLE };
 			t->alt = NULL;
+			__atomic_add_fetch(&trap_live, 1, __ATOMIC_RELAXED);
 			__atomic_store_n(&t->tid, tid, __ATOMIC_RELEASE);
 			found = t;
 			break;
@@ -380,6 +387,7 @@ static void fork_child(struct trap_thread *self)
 	struct trap_thread keep = *self;
 
 	memset(trap_threads, 0, sizeof trap_threads);
+	trap_live = 0;
 	pthread_mutex_init(&trap_lock, NULL);
 	/* The old slot stays readable: sigsys.S restores %fs from it. */
 	self->shim_tp = keep.shim_tp;
@@ -421,6 +429,7 @@ static void *thread_main(void *arg)
 	/* Below this frame the thread's own stack is free from now on. */
 	self->shim_stack = ((unsigned long)&ts - 512) & ~15UL;
 	if (alt_install(self) != 0) {
+		__atomic_sub_fetch(&trap_live, 1, __ATOMIC_RELAXED);
 		__atomic_store_n(&self->tid, -1, __ATOMIC_RELEASE);
 		p->tid = -EAGAIN;
 		sys(LX_SYS_futex, (long)&p->tid, LX_FUTEX_WAKE, 1, 0);
@@ -492,6 +501,7 @@ static void thread_end(void *arg)
 	 * and the kernel's is disarmed while the trap's handler runs. */
 	if (self->alt)
 		munmap(self->alt, TRAP_ALT_SIZE);
+	__atomic_sub_fetch(&trap_live, 1, __ATOMIC_RELAXED);
 	__atomic_store_n(&self->tid, -1, __ATOMIC_RELEASE);
 	if (word) {
 		__atomic_store_n(word, 0, __ATOMIC_RELEASE);
@@ -628,6 +638,8 @@ void shim_sigsys(int sig, siginfo_t *info, void *uctx,
 		return;
 	default:
 		ret = shim_syscall(nr, a);
+		shim_patch_note((unsigned long)g[REG_RIP], nr,
+			__atomic_load_n(&trap_live, __ATOMIC_RELAXED) == 1);
 	}
 	g[REG_RAX] = ret;
 	errno = saved;
@@ -640,6 +652,7 @@ int shim_trap_arm(void)
 
 	if (getauxval(AT_HWCAP2) & HWCAP2_FSGSBASE_BIT)
 		shim_trap_fsgsbase = 1;
+	shim_patch_init();
 	if (sys(LX_SYS_arch_prctl, LX_ARCH_GET_FS, (long)&tp, 0, 0) != 0)
 		return -1;
 	trap_main = trap_add((int)sys(LX_SYS_gettid, 0, 0, 0, 0), tp, tp);

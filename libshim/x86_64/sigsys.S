@@ -242,6 +242,106 @@ shim_trap_on_stack:
 	.size	shim_trap_on_stack, . - shim_trap_on_stack
 
 /*
+ * shim_patch_entry: where a patched site's stub (syscall/patch.c) calls
+ * in, with %eax the call's number, the guest's registers otherwise, and
+ * the stub's return address on the guest's stack, below its red zone.
+ * Saves what a system call preserves on the guest's stack (the argument
+ * registers, %rbx, %rbp, %r12, the flags) and, once on the thread's
+ * alternate stack (or below the frame, when the guest already runs on
+ * it), the vector state; switches %fs as shim_sigsys_entry does; serves
+ * the call with shim_patched; and returns with %rax the result, %rcx the
+ * address behind the site's `syscall` and %r11 the flags, as the
+ * instruction leaves them.
+ */
+/* shim_patch_gadget: the stub of a call the kernel serves as it is. */
+	.globl	shim_patch_gadget
+	.hidden	shim_patch_gadget
+	.type	shim_patch_gadget, @function
+shim_patch_gadget:
+	syscall
+	ret
+	.size	shim_patch_gadget, . - shim_patch_gadget
+
+#define T_ALT		88
+#define ALT_SIZE	65536
+#define FP_AREA		1024
+	.globl	shim_patch_entry
+	.hidden	shim_patch_entry
+	.type	shim_patch_entry, @function
+shim_patch_entry:
+	pushfq
+	pushq	%rbx
+	pushq	%rbp
+	pushq	%r12
+	pushq	%r9
+	pushq	%r8
+	pushq	%r10
+	pushq	%rdx
+	pushq	%rsi
+	pushq	%rdi
+	pushq	%rax
+	movq	%rsp, %rbx		/* nr, then the six arguments */
+	andq	$-16, %rsp
+	call	trap_entry
+	movq	%rax, %r12
+	movq	T_ALT(%r12), %rcx
+	movq	%rbx, %rdx
+	subq	%rcx, %rdx
+	cmpq	$ALT_SIZE, %rdx
+	jb	1f
+	leaq	ALT_SIZE(%rcx), %rsp
+	jmp	2f
+1:	movq	%rbx, %rsp
+2:	andq	$-64, %rsp
+	subq	$FP_AREA, %rsp
+	movq	%rsp, %rbp
+	cmpb	$0, shim_patch_xsave(%rip)
+	je	3f
+	xorl	%eax, %eax		/* the xsave header: zero */
+	movl	$8, %ecx
+	leaq	512(%rbp), %rdi
+	rep stosq
+	movl	$7, %eax		/* x87, SSE, AVX */
+	xorl	%edx, %edx
+	xsave64	(%rbp)
+	jmp	4f
+3:	fxsave64 (%rbp)
+4:	leaq	T_GUEST_FS(%r12), %rdi
+	call	trap_get_fs
+	movq	T_SHIM_TP(%r12), %rdi
+	call	trap_set_fs
+	movq	0(%rbx), %rdi
+	leaq	8(%rbx), %rsi
+	call	shim_patched
+	movq	%rax, 0(%rbx)
+	movq	T_GUEST_FS(%r12), %rdi
+	call	trap_set_fs
+	cmpb	$0, shim_patch_xsave(%rip)
+	je	5f
+	movl	$7, %eax
+	xorl	%edx, %edx
+	xrstor64 (%rbp)
+	jmp	6f
+5:	fxrstor64 (%rbp)
+6:	movq	%rbx, %rsp
+	popq	%rax
+	popq	%rdi
+	popq	%rsi
+	popq	%rdx
+	popq	%r10
+	popq	%r8
+	popq	%r9
+	popq	%r12
+	popq	%rbp
+	popq	%rbx
+	movq	(%rsp), %r11
+	popfq
+	movq	(%rsp), %rcx		/* the stub, at +16 */
+	movq	24(%rcx), %rcx		/* its site+7, at +40 */
+	ret
+	.size	shim_patch_entry, . - shim_patch_entry
+
+/*
  * rt_sigreturn from inside the allowed range: the restorer of every
  * handler the guest installs (the guest's own restorer would trap), and
  * where a trapped rt_sigreturn resumes, at the guest's frame.

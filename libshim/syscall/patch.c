@@ -1,0 +1,256 @@
+/*
+ * Hot sites of a trapped guest: a site that keeps trapping is rewritten
+ * so that its later calls enter the shim by a jump instead of a signal.
+ *
+ * A site is the guest's `mov $NR,%eax; syscall` (b8 imm32 0f 05), the
+ * form compilers and libcs emit for a call with a constant number. On its
+ * PATCH_AFTER-th trap, while the process has a single thread (so no other
+ * thread can be executing the bytes being rewritten), the 5-byte mov
+ * becomes a `jmp` to a stub of its own in a page within reach of a rel32
+ * (stub_alloc). The `syscall` after it stays as it was, for code that
+ * jumps to it directly. The stub steps over the guest's red zone, loads
+ * %eax as the mov did, calls shim_patch_entry (x86_64/sigsys.S) and jumps
+ * back behind the `syscall`:
+ *
+ *   0  48 8d 64 24 80            lea  -128(%rsp),%rsp
+ *   5  b8 NR                     mov  $NR,%eax
+ *  10  ff 15 10 00 00 00         call *32(stub)
+ *  16  48 8d a4 24 80 00 00 00   lea  128(%rsp),%rsp
+ *  24  e9 rel32                  jmp  site+7
+ *  32  shim_patch_entry          (8 bytes)
+ *  40  site+7, the %rcx a syscall leaves (8 bytes)
+ *
+ * A call the shim hands to the kernel as it is (shim_syscall_direct: a
+ * `pass` call with no path to reroot) calls shim_patch_gadget instead, a
+ * `syscall; ret` inside the shim's image, from which system calls are
+ * allowed: the cost of the call itself and a few jumps. For the others,
+ * shim_patch_entry saves what a system call preserves (every register
+ * but %rax, %rcx and %r11, the flags, the vector state), switches to the
+ * thread's alternate stack and the shim's thread pointer as the SIGSYS
+ * entry does, and serves the call through shim_patched. Only the calls
+ * that shim_sigsys serves with shim_syscall alone are patched: those that
+ * act on the signal frame (rt_sigreturn, masks, sigaltstack), on threads
+ * or processes (clone, fork, vfork, exit, rseq) or on the thread pointer
+ * keep trapping. Sites are patched only in private read-execute mappings,
+ * never in the vDSO; SHIM_PATCH=0 turns patching off.
+ */
+#include <cpuid.h>
+#include <errno.h>
+#include <fcntl.h>
+#include <stdbool.h>
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/mman.h>
+#include <unistd.h>
+
+#include "shim/syscall.h"
+#include "patch.h"
+
+#define PATCH_AFTER	2
+#define STUB_SIZE	48
+#define SITE_SLOTS	1024
+#define STUB_PAGES	64
+#define PAGE		4096UL
+
+/* Read by shim_patch_entry: xsave/xrstor (else fxsave/fxrstor). */
+unsigned char shim_patch_xsave;
+
+void shim_patch_entry(void);
+void shim_patch_gadget(void);
+
+static bool patch_on;
+
+/* Traps counted per site (the address behind its `syscall`). */
+static struct { unsigned long rip; unsigned count; } sites[SITE_SLOTS];
+
+/* The pages the stubs are written in, and how much of each is used. */
+static struct { unsigned char *base; size_t used; } pages[STUB_PAGES];
+
+void shim_patch_init(void)
+{
+	unsigned a, b, c, d;
+	const char *v = getenv("SHIM_PATCH");
+
+	patch_on = !(v && strcmp(v, "0") == 0);
+	if (__get_cpuid(1, &a, &b, &c, &d) && (c & bit_OSXSAVE))
+		shim_patch_xsave = 1;
+}
+
+static bool patchable(long nr)
+{
+	/* fork, exit and rseq are served with the thread's record too. */
+	if (nr == 57 || nr == 60 || nr == 334)
+		return false;
+	return nr >= 0 && nr < 1024 && !shim_syscall_needs_context(nr);
+}
+
+static bool in_reach(unsigned long a, unsigned long b)
+{
+	long d = (long)(a - b);
+
+	return d > -(1L << 31) + (long)PAGE && d < (1L << 31) - (long)PAGE;
+}
+
+/*
+ * Whether [ADDR, ADDR+LEN) lies in one private read-execute mapping that
+ * is not the vDSO, from /proc/self/maps (read without stdio or malloc:
+ * this runs inside the trap).
+ */
+static bool text_mapping(unsigned long addr, size_t len)
+{
+	char buf[4096], line[512];
+	size_t ll = 0;
+	ssize_t n;
+	bool found = false, done = false;
+	int fd = open("/proc/self/maps", O_RDONLY | O_CLOEXEC);
+
+	if (fd < 0)
+		return false;
+	while (!done && (n = read(fd, buf, sizeof buf)) > 0) {
+		for (ssize_t i = 0; i < n && !done; i++) {
+			unsigned long lo, hi;
+			char *p;
+
+			if (buf[i] != '\n') {
+				if (ll < sizeof line - 1)
+					line[ll++] = buf[i];
+				continue;
+			}
+			line[ll] = '\0';
+			ll = 0;
+			lo = strtoul(line, &p, 16);
+			if (*p != '-')
+				continue;
+			hi = strtoul(p + 1, &p, 16);
+			if (addr < lo || addr >= hi)
+				continue;
+			done = true;
+			found = addr + len <= hi &&
+				strncmp(p, " r-xp ", 6) == 0 &&
+				!strstr(p, "[vdso]") && !strstr(p, "[vsyscall]");
+		}
+	}
+	close(fd);
+	return found;
+}
+
+/* STUB_SIZE bytes of stub space within reach of SITE, or NULL. */
+static unsigned char *stub_alloc(unsigned long site)
+{
+	int i;
+
+	for (i = 0; i < STUB_PAGES && pages[i].base; i++)
+		if (in_reach((unsigned long)pages[i].base, site) &&
+		    pages[i].used + STUB_SIZE <= PAGE)
+			break;
+	if (i == STUB_PAGES)
+		return NULL;
+	if (!pages[i].base) {
+		/* Free address space near the site: below it, then above. */
+		for (long k = 1; k <= 64 && !pages[i].base; k++) {
+			long step = (k + 1) / 2 * (16L << 20);
+			unsigned long hint = (site & ~(PAGE - 1)) +
+				(k & 1 ? -step : step);
+			void *p = mmap((void *)hint, PAGE, PROT_READ | PROT_EXEC,
+				MAP_PRIVATE | MAP_ANONYMOUS |
+				MAP_FIXED_NOREPLACE, -1, 0);
+
+			if (p == MAP_FAILED)
+				continue;
+			if (in_reach((unsigned long)p, site))
+				pages[i].base = p;
+			else
+				munmap(p, PAGE);
+		}
+		if (!pages[i].base)
+			return NULL;
+	}
+	pages[i].used += STUB_SIZE;
+	return pages[i].base + pages[i].used - STUB_SIZE;
+}
+
+static void put32(unsigned char *p, uint32_t v)
+{
+	memcpy(p, &v, 4);
+}
+
+static void put64(unsigned char *p, uint64_t v)
+{
+	memcpy(p, &v, 8);
+}
+
+/* Writes LEN bytes over the read-execute text at ADDR; 0 or -1. */
+static int text_write(unsigned long addr, const void *bytes, size_t len)
+{
+	unsigned long lo = addr & ~(PAGE - 1);
+	size_t span = (addr + len - lo + PAGE - 1) & ~(PAGE - 1);
+
+	if (mprotect((void *)lo, span, PROT_READ | PROT_WRITE | PROT_EXEC))
+		return -1;
+	memcpy((void *)addr, bytes, len);
+	return mprotect((void *)lo, span, PROT_READ | PROT_EXEC);
+}
+
+static void patch(unsigned long site, long nr)
+{
+	unsigned char stub[STUB_SIZE] = {
+		0x48, 0x8d, 0x64, 0x24, 0x80,
+		0xb8, 0, 0, 0, 0,
+		0xff, 0x15, 0x10, 0, 0, 0,
+		0x48, 0x8d, 0xa4, 0x24, 0x80, 0, 0, 0,
+		0xe9, 0, 0, 0, 0,
+		0xcc, 0xcc, 0xcc,
+	};
+	unsigned char jmp[5] = { 0xe9 };
+	unsigned char *s = stub_alloc(site);
+
+	if (!s)
+		return;
+	put32(stub + 6, (uint32_t)nr);
+	put32(stub + 25, (uint32_t)(site + 7 - ((unsigned long)s + 29)));
+	put64(stub + 32, (uint64_t)(uintptr_t)(shim_syscall_direct(nr) ?
+		shim_patch_gadget : shim_patch_entry));
+	put64(stub + 40, site + 7);
+	if (text_write((unsigned long)s, stub, sizeof stub) != 0)
+		return;
+	put32(jmp + 1, (uint32_t)((unsigned long)s - (site + 5)));
+	text_write(site, jmp, sizeof jmp);
+}
+
+void shim_patch_note(unsigned long rip, long nr, bool alone)
+{
+	unsigned long site = rip - 7;
+	const unsigned char *b = (const unsigned char *)site;
+	unsigned h = (unsigned)(rip >> 2) % SITE_SLOTS;
+
+	if (!patch_on || !alone || !patchable(nr))
+		return;
+	for (unsigned i = 0; i < SITE_SLOTS; i++, h = (h + 1) % SITE_SLOTS)
+		if (sites[h].rip == rip || sites[h].rip == 0)
+			break;
+	if (sites[h].rip == 0)
+		sites[h].rip = rip;
+	else if (sites[h].rip != rip)
+		return;			/* the table is full */
+	if (++sites[h].count != PATCH_AFTER)
+		return;
+	/* The bytes are read only once they are known to be text. */
+	if (!text_mapping(site, 7))
+		return;
+	if (b[0] != 0xb8 || b[5] != 0x0f || b[6] != 0x05)
+		return;
+	if ((long)(int32_t)(b[1] | b[2] << 8 | b[3] << 16 |
+	    (uint32_t)b[4] << 24) != nr)
+		return;
+	patch(site, nr);
+}
+
+long shim_patched(long nr, long a[6])
+{
+	int saved = errno;
+	long ret = shim_syscall(nr, a);
+
+	errno = saved;
+	return ret;
+}

@@ -1,0 +1,17 @@
+/* Hot-site patching of a trapped guest (patch.c), used by trap.c. */
+#ifndef SHIM_SYSCALL_PATCH_H
+#define SHIM_SYSCALL_PATCH_H
+
+#include <stdbool.h>
+
+/* Reads SHIM_PATCH and the CPU's features; before the trap is armed. */
+void shim_patch_init(void);
+
+/* A trapped call NR returned to RIP (behind its `syscall`); ALONE: the
+ * process has one thread. Patches the site once it is hot. */
+void shim_patch_note(unsigned long rip, long nr, bool alone);
+
+/* A patched site's call, from shim_patch_entry (x86_64/sigsys.S). */
+long shim_patched(long nr, long a[6]);
+
+#endif
