@@ -59,7 +59,8 @@ unsigned char shim_patch_xsave;
 void shim_patch_entry(void);
 void shim_patch_gadget(void);
 
-static bool patch_on;
+/* Read by shim_sigsys_entry too. */
+unsigned char shim_patch_on;
 
 /* Traps counted per site (the address behind its `syscall`). */
 static struct { unsigned long rip; unsigned count; } sites[SITE_SLOTS];
@@ -72,12 +73,12 @@ void shim_patch_init(void)
 	unsigned a, b, c, d;
 	const char *v = getenv("SHIM_PATCH");
 
-	patch_on = !(v && strcmp(v, "0") == 0);
+	shim_patch_on = !(v && strcmp(v, "0") == 0);
 	if (__get_cpuid(1, &a, &b, &c, &d) && (c & bit_OSXSAVE))
 		shim_patch_xsave = 1;
 }
 
-static bool patchable(long nr)
+bool shim_patch_plain(long nr)
 {
 	/* fork, exit and rseq are served with the thread's record too. */
 	if (nr == 57 || nr == 60 || nr == 334)
@@ -224,7 +225,7 @@ void shim_patch_note(unsigned long rip, long nr, bool alone)
 	const unsigned char *b = (const unsigned char *)site;
 	unsigned h = (unsigned)(rip >> 2) % SITE_SLOTS;
 
-	if (!patch_on || !alone || !patchable(nr))
+	if (!shim_patch_on || !alone || !shim_patch_plain(nr))
 		return;
 	for (unsigned i = 0; i < SITE_SLOTS; i++, h = (h + 1) % SITE_SLOTS)
 		if (sites[h].rip == rip || sites[h].rip == 0)

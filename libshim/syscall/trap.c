@@ -39,7 +39,10 @@
  * execs) run unarmed.
  * A site that keeps trapping is patched to enter the shim without a
  * signal (patch.c; shim_patch_note, from the calls served here with
- * shim_syscall alone).
+ * shim_syscall alone). While no site is being counted for patching (more
+ * than one thread, or SHIM_PATCH=0), a call the kernel serves as it is
+ * (shim_trap_fast) is made by shim_sigsys_entry itself, on the guest's
+ * %fs, without coming here.
  */
 #include <errno.h>
 #include <pthread.h>
@@ -119,7 +122,12 @@ _Static_assert(offsetof(struct trap_thread, alt) == 88, "sigsys.S");
 static struct trap_thread trap_threads[TRAP_SLOTS];
 static struct trap_thread *trap_main;	/* the thread that started */
 static pthread_mutex_t trap_lock = PTHREAD_MUTEX_INITIALIZER;
-static int trap_live;			/* armed threads */
+/* Read by shim_sigsys_entry: the armed threads, and the calls it makes
+ * itself (shim_syscall_direct and plain: 1). */
+int shim_trap_live;
+unsigned char shim_trap_fast[1024];
+_Static_assert(offsetof(ucontext_t, uc_mcontext.gregs) == 40, "sigsys.S");
+_Static_assert(offsetof(siginfo_t, si_syscall) == 24, "sigsys.S");
 
 struct trap_thread *shim_trap_self(int tid);
 
@@ -269,7 +277,7 @@ static struct trap_thread *trap_add(int tid, unsigned long tp,
 			t->guest_fs = fs;
 			t->guest_ss = (stack_t){ .ss_flags = SS_DISABLE };
 			t->alt = NULL;
-			__atomic_add_fetch(&trap_live, 1, __ATOMIC_RELAXED);
+			__atomic_add_fetch(&shim_trap_live, 1, __ATOMIC_RELAXED);
 			__atomic_store_n(&t->tid, tid, __ATOMIC_RELEASE);
 			found = t;
 			break;
@@ -387,7 +395,7 @@ static void fork_child(struct trap_thread *self)
 	struct trap_thread keep = *self;
 
 	memset(trap_threads, 0, sizeof trap_threads);
-	trap_live = 0;
+	shim_trap_live = 0;
 	pthread_mutex_init(&trap_lock, NULL);
 	/* The old slot stays readable: sigsys.S restores %fs from it. */
 	self->shim_tp = keep.shim_tp;
@@ -429,7 +437,7 @@ static void *thread_main(void *arg)
 	/* Below this frame the thread's own stack is free from now on. */
 	self->shim_stack = ((unsigned long)&ts - 512) & ~15UL;
 	if (alt_install(self) != 0) {
-		__atomic_sub_fetch(&trap_live, 1, __ATOMIC_RELAXED);
+		__atomic_sub_fetch(&shim_trap_live, 1, __ATOMIC_RELAXED);
 		__atomic_store_n(&self->tid, -1, __ATOMIC_RELEASE);
 		p->tid = -EAGAIN;
 		sys(LX_SYS_futex, (long)&p->tid, LX_FUTEX_WAKE, 1, 0);
@@ -501,7 +509,7 @@ static void thread_end(void *arg)
 	 * and the kernel's is disarmed while the trap's handler runs. */
 	if (self->alt)
 		munmap(self->alt, TRAP_ALT_SIZE);
-	__atomic_sub_fetch(&trap_live, 1, __ATOMIC_RELAXED);
+	__atomic_sub_fetch(&shim_trap_live, 1, __ATOMIC_RELAXED);
 	__atomic_store_n(&self->tid, -1, __ATOMIC_RELEASE);
 	if (word) {
 		__atomic_store_n(word, 0, __ATOMIC_RELEASE);
@@ -639,7 +647,7 @@ void shim_sigsys(int sig, siginfo_t *info, void *uctx,
 	default:
 		ret = shim_syscall(nr, a);
 		shim_patch_note((unsigned long)g[REG_RIP], nr,
-			__atomic_load_n(&trap_live, __ATOMIC_RELAXED) == 1);
+			__atomic_load_n(&shim_trap_live, __ATOMIC_RELAXED) == 1);
 	}
 	g[REG_RAX] = ret;
 	errno = saved;
@@ -653,6 +661,9 @@ int shim_trap_arm(void)
 	if (getauxval(AT_HWCAP2) & HWCAP2_FSGSBASE_BIT)
 		shim_trap_fsgsbase = 1;
 	shim_patch_init();
+	for (long nr = 0; nr < (long)sizeof shim_trap_fast; nr++)
+		shim_trap_fast[nr] = shim_syscall_direct(nr) &&
+			shim_patch_plain(nr);
 	if (sys(LX_SYS_arch_prctl, LX_ARCH_GET_FS, (long)&tp, 0, 0) != 0)
 		return -1;
 	trap_main = trap_add((int)sys(LX_SYS_gettid, 0, 0, 0, 0), tp, tp);

@@ -31,6 +31,12 @@
 #define G_RBP	80
 #define G_RBX	88
 #define G_RDX	96
+#define G_RAX	104
+#define UC_GREGS	40	/* ucontext_t's uc_mcontext.gregs */
+#define SI_CODE	8		/* siginfo_t's si_code, si_syscall */
+#define SI_SYSCALL	24
+#define SYS_USER_DISPATCH 2
+#define TRAP_FAST_MAX	1024
 #define G_RIP	128
 
 /* The guest's registers from the signal context at %rcx, all but %rax,
@@ -98,7 +104,37 @@ trap_set_fs:
 	.type	shim_sigsys_entry, @function
 shim_sigsys_entry:
 	.cfi_startproc
+	/* The fast way: a call the kernel serves as it is (shim_trap_fast),
+	 * in a process that patches no sites now (shim_patch_note counts
+	 * traps only with one thread and patching on), is made from here
+	 * with the guest's %fs: no thread lookup, no switch. */
+	cmpl	$SYS_USER_DISPATCH, SI_CODE(%rsi)
+	jne	1f
+	cmpl	$1, shim_trap_live(%rip)
+	jne	2f
+	cmpb	$0, shim_patch_on(%rip)
+	jne	1f
+2:	movslq	SI_SYSCALL(%rsi), %rax
+	cmpq	$TRAP_FAST_MAX, %rax
+	jae	1f
+	leaq	shim_trap_fast(%rip), %rcx
+	cmpb	$0, (%rcx,%rax)
+	je	1f
 	pushq	%rbx
+	.cfi_adjust_cfa_offset 8
+	leaq	UC_GREGS(%rdx), %rbx
+	movq	G_RDI(%rbx), %rdi
+	movq	G_RSI(%rbx), %rsi
+	movq	G_RDX(%rbx), %rdx
+	movq	G_R10(%rbx), %r10
+	movq	G_R8(%rbx), %r8
+	movq	G_R9(%rbx), %r9
+	syscall
+	movq	%rax, G_RAX(%rbx)
+	popq	%rbx
+	.cfi_adjust_cfa_offset -8
+	ret
+1:	pushq	%rbx
 	.cfi_adjust_cfa_offset 8
 	pushq	%r12
 	.cfi_adjust_cfa_offset 8

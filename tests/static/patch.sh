@@ -1,8 +1,9 @@
 #!/bin/sh
 # patch.sh SHIM PATCHPROG: hot system call sites (patchprog.c) natively
 # and through the shim with a prefix: the same output, registers kept
-# across every call, the path call rerooted; through the shim both sites
-# are rewritten (jmp), and with SHIM_PATCH=0 neither is.
+# across every call, the path call rerooted, with sites patched and with
+# every call trapped (SHIM_PATCH=0); through the shim both sites are
+# rewritten (jmp), and with SHIM_PATCH=0 neither is.
 set -u
 shim=$(realpath -e "$1") && prog=$(realpath -e "$2") || exit 1
 dir=$(mktemp -d) || exit 1
@@ -11,14 +12,20 @@ f=/etc/shim-patch-$$
 mkdir -p "$dir/prefix/etc" && echo 'only under the prefix' > "$dir/prefix$f"
 "$prog" "$dir/prefix$f" > "$dir/native" 2>&1
 n=$?
-"$shim" --prefix "$dir/prefix" "$prog" "$f" > "$dir/shim" 2>&1
-s=$?
-if ! cmp -s "$dir/native" "$dir/shim" || [ "$n" != "$s" ] || [ "$n" != 0 ]
-then
-	echo "patch: differs (status $n natively, $s through the shim):"
-	diff "$dir/native" "$dir/shim"
-	exit 1
-fi
+# Patched, and trapped on every call (SHIM_PATCH=0: the trap's own ways,
+# the kernel's calls made from the SIGSYS entry itself).
+for patch in 1 0; do
+	SHIM_PATCH=$patch "$shim" --prefix "$dir/prefix" "$prog" "$f" \
+		> "$dir/shim" 2>&1
+	s=$?
+	if ! cmp -s "$dir/native" "$dir/shim" || [ "$n" != "$s" ] ||
+	    [ "$n" != 0 ]; then
+		echo "patch: SHIM_PATCH=$patch: differs (status $n natively," \
+			"$s through the shim):"
+		diff "$dir/native" "$dir/shim"
+		exit 1
+	fi
+done
 cat "$dir/shim"
 fail=0
 check() {
