@@ -3,8 +3,9 @@
 (tests/syscall/sysprog.c): an openat of an absolute path finds the file
 inside the prefix first (natively, and through the shim without a prefix,
 the host's), readlink of /proc/self/exe names the guest program in direct
-mode, and SHIM_DEBUG=syscalls writes strace's lines, with the host path a
-rewritten path went to. --mode direct runs `shim [--prefix P] PROG`,
+mode, the static program's trapped futex, mmap and getdents64 calls
+answer as natively, and SHIM_DEBUG=syscalls writes strace's lines, with
+the host path a rewritten path went to. --mode direct runs `shim [--prefix P] PROG`,
 --mode interp a copy of PROG whose PT_INTERP is the shim, with
 SHIM_PREFIX=P."""
 import argparse
@@ -152,6 +153,11 @@ def cases(r, a):
         check("static, an unknown number",
               srun(["unknown"])[1].splitlines()[0],
               "syscall(1000): -1 ENOSYS")
+        for case in ["futex", "mmap", "getdents64"]:
+            native = subprocess.run([a.static_prog, case], timeout=30,
+                                    stdout=subprocess.PIPE).stdout.decode()
+            check("static, trapped " + case + " as natively",
+                  srun([case])[1], native)
         err = srun(["cat", r + "/both"], prefix=p, debug=True)[2]
         check("static, debug line of a trapped openat",
               [line for line in err.splitlines()

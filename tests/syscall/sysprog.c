@@ -3,12 +3,15 @@
  * (argv[1]); natively the kernel answers, through the shim libshim's
  * syscall table does (libshim/syscall/). The output must not depend on
  * which: tests/syscall/CMakeLists.txt compares the two, syscall.py runs
- * the cases whose answers depend on a prefix.
+ * the cases whose answers depend on a prefix. futex: raw FUTEX_WAIT and
+ * FUTEX_WAKE between two threads.
  */
 #define _GNU_SOURCE
 #include <errno.h>
 #include <fcntl.h>
 #include <limits.h>
+#include <linux/futex.h>
+#include <pthread.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -163,6 +166,57 @@ maps(void)
 	return 0;
 }
 
+/*
+ * Futex wait and wake between two threads: the second waits on a word
+ * until the first changes it and wakes it, three times over; a wait on a
+ * word that no longer holds the expected value is EAGAIN, and a wait
+ * with a timeout that passes is ETIMEDOUT.
+ */
+static int word;
+
+static void *
+waiter(void *arg)
+{
+	int *seen = arg;
+
+	for (int round = 0; round < 3; round++) {
+		while (__atomic_load_n(&word, __ATOMIC_ACQUIRE) == round * 2)
+			syscall(SYS_futex, &word, FUTEX_WAIT_PRIVATE,
+			    round * 2, NULL, NULL, 0);
+		seen[round] = __atomic_load_n(&word, __ATOMIC_ACQUIRE);
+		__atomic_store_n(&word, round * 2 + 2, __ATOMIC_RELEASE);
+		syscall(SYS_futex, &word, FUTEX_WAKE_PRIVATE, 1, NULL, NULL, 0);
+	}
+	return NULL;
+}
+
+static int
+futexes(void)
+{
+	struct timespec ts = { 0, 20 * 1000 * 1000 };
+	int seen[3] = { 0 };
+	pthread_t t;
+
+	if (pthread_create(&t, NULL, waiter, seen))
+		return 1;
+	for (int round = 0; round < 3; round++) {
+		usleep(10000);
+		__atomic_store_n(&word, round * 2 + 1, __ATOMIC_RELEASE);
+		syscall(SYS_futex, &word, FUTEX_WAKE_PRIVATE, 1, NULL, NULL, 0);
+		while (__atomic_load_n(&word, __ATOMIC_ACQUIRE) == round * 2 + 1)
+			syscall(SYS_futex, &word, FUTEX_WAIT_PRIVATE,
+			    round * 2 + 1, NULL, NULL, 0);
+	}
+	pthread_join(t, NULL);
+	printf("the waiter saw %d %d %d; the word is %d\n", seen[0], seen[1],
+	    seen[2], word);
+	show("wait on a changed word", syscall(SYS_futex, &word,
+	    FUTEX_WAIT_PRIVATE, 0, NULL, NULL, 0));
+	show("wait until a timeout", syscall(SYS_futex, &word,
+	    FUTEX_WAIT_PRIVATE, word, &ts, NULL, 0));
+	return 0;
+}
+
 int
 main(int argc, char **argv)
 {
@@ -181,7 +235,9 @@ main(int argc, char **argv)
 		return unknown();
 	if (!strcmp(c, "mmap"))
 		return maps();
+	if (!strcmp(c, "futex"))
+		return futexes();
 	fprintf(stderr, "usage: sysprog cat PATH|exe|getdents64|pids|"
-	    "unknown|mmap\n");
+	    "unknown|mmap|futex\n");
 	return 2;
 }
