@@ -129,6 +129,7 @@ unsigned char shim_trap_fast[1024];
 _Static_assert(offsetof(ucontext_t, uc_mcontext.gregs) == 40, "sigsys.S");
 _Static_assert(offsetof(siginfo_t, si_syscall) == 24, "sigsys.S");
 
+struct trap_thread *shim_trap_known(int tid);
 struct trap_thread *shim_trap_self(int tid);
 
 void shim_sigsys_entry(int sig, siginfo_t *info, void *uctx);
@@ -245,11 +246,15 @@ static long sys_sigaltstack(struct trap_thread *t, const stack_t *ss,
 
 /*
  * The calling thread's entry, from sigsys.S before %fs is the shim's: no
- * thread-local state, no stack protector (its canary is at %fs). A thread
- * the trap does not know (none should be armed) falls back to the first.
+ * thread-local state, no stack protector (its canary is at %fs).
+ * shim_trap_known: the record of thread TID, or NULL for a thread the
+ * trap does not know (a clone it left unarmed, such as posix_spawn's
+ * child, which runs a patched site too). shim_trap_self: the same, but a
+ * thread the trap does not know (none that traps should be) falls back
+ * to the first.
  */
 __attribute__((no_stack_protector))
-struct trap_thread *shim_trap_self(int tid)
+struct trap_thread *shim_trap_known(int tid)
 {
 	for (unsigned i = 0, h = (unsigned)tid; i < TRAP_SLOTS; i++, h++) {
 		struct trap_thread *t = &trap_threads[h % TRAP_SLOTS];
@@ -260,7 +265,15 @@ struct trap_thread *shim_trap_self(int tid)
 		if (k == 0)
 			break;
 	}
-	return trap_main;
+	return NULL;
+}
+
+__attribute__((no_stack_protector))
+struct trap_thread *shim_trap_self(int tid)
+{
+	struct trap_thread *t = shim_trap_known(tid);
+
+	return t ? t : trap_main;
 }
 
 static struct trap_thread *trap_add(int tid, unsigned long tp,
@@ -373,10 +386,15 @@ static long sys_rt_sigprocmask(long *a, ucontext_t *uc)
 }
 
 /* clone3's argument, as far as the trap reads it (CLONE_ARGS_SIZE_VER0). */
+/* clone3's argument, as large as the guest's may be read here (Linux
+ * 6.x's is 88 bytes; a larger one is taken if its tail is zero). */
 struct lx_clone_args {
 	uint64_t flags, pidfd, child_tid, parent_tid, exit_signal;
 	uint64_t stack, stack_size, tls;
+	uint64_t later[24];
 };
+#define LX_CLONE_ARGS_SIZE_VER0	64
+#define LX_E2BIG		7
 
 /*
  * clone and clone3. A child with a stack of its own (a thread, or
@@ -522,14 +540,25 @@ static long sys_clone(long nr, greg_t *g, long *a, unsigned long guest_fs,
 	struct trap_thread *self)
 {
 	struct lx_clone_args ca;
-	greg_t rdi = g[REG_RDI], r8 = g[REG_R8];
+	greg_t rdi = g[REG_RDI], rsi = g[REG_RSI], r8 = g[REG_R8];
 	unsigned long flags, sp;
 	long r;
 
 	if (nr == LX_SYS_clone3) {
-		if ((unsigned long)a[1] < sizeof ca)
+		size_t size = (unsigned long)a[1];
+
+		if (size < LX_CLONE_ARGS_SIZE_VER0 || size > 4096)
 			return shim_syscall(nr, a);
-		memcpy(&ca, (const void *)a[0], sizeof ca);
+		if (size > sizeof ca) {
+			for (size_t i = sizeof ca; i < size; i++)
+				if (((const unsigned char *)a[0])[i])
+					return -LX_E2BIG;
+			size = sizeof ca;
+		}
+		/* The kernel reads the copy, as long as the guest's. */
+		memset(&ca, 0, sizeof ca);
+		memcpy(&ca, (const void *)a[0], size);
+		a[1] = (long)size;
 		flags = ca.flags;
 		sp = ca.stack ? ca.stack + ca.stack_size : 0;
 	} else {
@@ -568,6 +597,7 @@ static long sys_clone(long nr, greg_t *g, long *a, unsigned long guest_fs,
 			ca.flags = flags | LX_CLONE_SETTLS;
 			ca.tls = guest_fs;
 			g[REG_RDI] = (greg_t)&ca;
+			g[REG_RSI] = (greg_t)a[1];
 		} else {
 			g[REG_RDI] = (greg_t)(flags | LX_CLONE_SETTLS);
 			g[REG_R8] = (greg_t)guest_fs;
@@ -575,6 +605,7 @@ static long sys_clone(long nr, greg_t *g, long *a, unsigned long guest_fs,
 	}
 	r = shim_trap_clone(nr, g, sp);
 	g[REG_RDI] = rdi;
+	g[REG_RSI] = rsi;
 	g[REG_R8] = r8;
 	return r;
 }

@@ -285,7 +285,8 @@ shim_trap_on_stack:
  * registers, %rbx, %rbp, %r12, the flags) and, once on the thread's
  * alternate stack (or below the frame, when the guest already runs on
  * it), the vector state; switches %fs as shim_sigsys_entry does; serves
- * the call with shim_patched; and returns with %rax the result, %rcx the
+ * the call with shim_patched (a thread the trap left unarmed makes the
+ * call itself, as before the patch); and returns with %rax the result, %rcx the
  * address behind the site's `syscall` and %r11 the flags, as the
  * instruction leaves them.
  */
@@ -318,7 +319,12 @@ shim_patch_entry:
 	pushq	%rax
 	movq	%rsp, %rbx		/* nr, then the six arguments */
 	andq	$-16, %rsp
-	call	trap_entry
+	movl	$SYS_gettid, %eax
+	syscall
+	movl	%eax, %edi
+	call	shim_trap_known
+	testq	%rax, %rax
+	jz	7f
 	movq	%rax, %r12
 	movq	T_ALT(%r12), %rcx
 	movq	%rbx, %rdx
@@ -367,7 +373,7 @@ shim_patch_entry:
 	popq	%r10
 	popq	%r8
 	popq	%r9
-	popq	%r12
+8:	popq	%r12
 	popq	%rbp
 	popq	%rbx
 	movq	(%rsp), %r11
@@ -375,6 +381,18 @@ shim_patch_entry:
 	movq	(%rsp), %rcx		/* the stub, at +16 */
 	movq	24(%rcx), %rcx		/* its site+7, at +40 */
 	ret
+	/* A thread the trap left unarmed: its calls go to the kernel as
+	 * they are, as they did before the site was patched. */
+7:	movq	%rbx, %rsp
+	popq	%rax
+	popq	%rdi
+	popq	%rsi
+	popq	%rdx
+	popq	%r10
+	popq	%r8
+	popq	%r9
+	syscall
+	jmp	8b
 	.size	shim_patch_entry, . - shim_patch_entry
 
 /*

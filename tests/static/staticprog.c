@@ -12,6 +12,7 @@
 #include <fcntl.h>
 #include <pthread.h>
 #include <signal.h>
+#include <spawn.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -124,6 +125,23 @@ int main(int argc, char **argv)
 	int status;
 	waitpid(pid, &status, 0);
 	printf("child exited %d\n", WEXITSTATUS(status));
+
+	/* posix_spawn (glibc: clone3 with CLONE_VM|CLONE_VFORK and a stack
+	 * of the child's), after exec failures that make the exec site hot,
+	 * three times; system() goes the same way. */
+	extern char **environ;
+	char *echo[] = { "echo", "spawned", NULL };
+	for (int i = 0; i < 3; i++)
+		execve("/nonexistent/program", echo, environ);
+	for (int i = 0; i < 3; i++) {
+		fflush(stdout);
+		if (posix_spawn(&pid, "/bin/echo", NULL, NULL, echo, environ)) {
+			printf("posix_spawn failed\n");
+			break;
+		}
+		waitpid(pid, &status, 0);
+		printf("spawned child exited %d\n", WEXITSTATUS(status));
+	}
 
 	/* A thread. */
 	pthread_t t;
