@@ -365,7 +365,12 @@ shim_patch_entry:
 	xrstor64 (%rbp)
 	jmp	6f
 5:	fxrstor64 (%rbp)
-6:	movq	%rbx, %rsp
+6:	xorl	%r11d, %r11d		/* served: %rax is the result */
+	jmp	8f
+	/* A thread the trap left unarmed: its calls go to the kernel as
+	 * they are, as they did before the site was patched. */
+7:	movl	$1, %r11d
+8:	movq	%rbx, %rsp
 	popq	%rax
 	popq	%rdi
 	popq	%rsi
@@ -373,7 +378,10 @@ shim_patch_entry:
 	popq	%r10
 	popq	%r8
 	popq	%r9
-8:	popq	%r12
+	testl	%r11d, %r11d
+	jz	9f
+	syscall
+9:	popq	%r12
 	popq	%rbp
 	popq	%rbx
 	movq	(%rsp), %r11
@@ -381,18 +389,6 @@ shim_patch_entry:
 	movq	(%rsp), %rcx		/* the stub, at +16 */
 	movq	24(%rcx), %rcx		/* its site+7, at +40 */
 	ret
-	/* A thread the trap left unarmed: its calls go to the kernel as
-	 * they are, as they did before the site was patched. */
-7:	movq	%rbx, %rsp
-	popq	%rax
-	popq	%rdi
-	popq	%rsi
-	popq	%rdx
-	popq	%r10
-	popq	%r8
-	popq	%r9
-	syscall
-	jmp	8b
 	.size	shim_patch_entry, . - shim_patch_entry
 
 /*

@@ -30,55 +30,23 @@ struct regs {
 
 static int avx;
 
-/* Fills the vector registers from V (16 x 32 bytes, or 16 x 16). */
-#define LOAD_VEC(v) do { \
-	if (avx) \
-		__asm__ volatile( \
-		    "vmovdqu 0(%0),%%ymm0\n\tvmovdqu 32(%0),%%ymm1\n\t" \
-		    "vmovdqu 64(%0),%%ymm2\n\tvmovdqu 96(%0),%%ymm3\n\t" \
-		    "vmovdqu 128(%0),%%ymm4\n\tvmovdqu 160(%0),%%ymm5\n\t" \
-		    "vmovdqu 192(%0),%%ymm6\n\tvmovdqu 224(%0),%%ymm7\n\t" \
-		    "vmovdqu 256(%0),%%ymm8\n\tvmovdqu 288(%0),%%ymm9\n\t" \
-		    "vmovdqu 320(%0),%%ymm10\n\tvmovdqu 352(%0),%%ymm11\n\t" \
-		    "vmovdqu 384(%0),%%ymm12\n\tvmovdqu 416(%0),%%ymm13\n\t" \
-		    "vmovdqu 448(%0),%%ymm14\n\tvmovdqu 480(%0),%%ymm15" \
-		    : : "r"(v) : "memory"); \
-	else \
-		__asm__ volatile( \
-		    "movdqu 0(%0),%%xmm0\n\tmovdqu 32(%0),%%xmm1\n\t" \
-		    "movdqu 64(%0),%%xmm2\n\tmovdqu 96(%0),%%xmm3\n\t" \
-		    "movdqu 128(%0),%%xmm4\n\tmovdqu 160(%0),%%xmm5\n\t" \
-		    "movdqu 192(%0),%%xmm6\n\tmovdqu 224(%0),%%xmm7\n\t" \
-		    "movdqu 256(%0),%%xmm8\n\tmovdqu 288(%0),%%xmm9\n\t" \
-		    "movdqu 320(%0),%%xmm10\n\tmovdqu 352(%0),%%xmm11\n\t" \
-		    "movdqu 384(%0),%%xmm12\n\tmovdqu 416(%0),%%xmm13\n\t" \
-		    "movdqu 448(%0),%%xmm14\n\tmovdqu 480(%0),%%xmm15" \
-		    : : "r"(v) : "memory"); \
-} while (0)
+/* Register N loaded from, or stored to, row N of a 16 x 32-byte array. */
+#define LD(ins, reg, n) ins " " #n "*32(%0),%%" reg #n "\n\t"
+#define ST(ins, reg, n) ins " %%" reg #n "," #n "*32(%0)\n\t"
+#define ALL16(M, ins, reg) \
+	M(ins, reg, 0) M(ins, reg, 1) M(ins, reg, 2) M(ins, reg, 3) \
+	M(ins, reg, 4) M(ins, reg, 5) M(ins, reg, 6) M(ins, reg, 7) \
+	M(ins, reg, 8) M(ins, reg, 9) M(ins, reg, 10) M(ins, reg, 11) \
+	M(ins, reg, 12) M(ins, reg, 13) M(ins, reg, 14) M(ins, reg, 15)
 
-#define STORE_VEC(v) do { \
+/* %ymm0-15 (or %xmm0-15 without AVX) from, or to, V. */
+#define VEC(M, v) do { \
 	if (avx) \
-		__asm__ volatile( \
-		    "vmovdqu %%ymm0,0(%0)\n\tvmovdqu %%ymm1,32(%0)\n\t" \
-		    "vmovdqu %%ymm2,64(%0)\n\tvmovdqu %%ymm3,96(%0)\n\t" \
-		    "vmovdqu %%ymm4,128(%0)\n\tvmovdqu %%ymm5,160(%0)\n\t" \
-		    "vmovdqu %%ymm6,192(%0)\n\tvmovdqu %%ymm7,224(%0)\n\t" \
-		    "vmovdqu %%ymm8,256(%0)\n\tvmovdqu %%ymm9,288(%0)\n\t" \
-		    "vmovdqu %%ymm10,320(%0)\n\tvmovdqu %%ymm11,352(%0)\n\t" \
-		    "vmovdqu %%ymm12,384(%0)\n\tvmovdqu %%ymm13,416(%0)\n\t" \
-		    "vmovdqu %%ymm14,448(%0)\n\tvmovdqu %%ymm15,480(%0)" \
-		    : : "r"(v) : "memory"); \
+		__asm__ volatile(ALL16(M, "vmovdqu", "ymm") : : "r"(v) \
+		    : "memory"); \
 	else \
-		__asm__ volatile( \
-		    "movdqu %%xmm0,0(%0)\n\tmovdqu %%xmm1,32(%0)\n\t" \
-		    "movdqu %%xmm2,64(%0)\n\tmovdqu %%xmm3,96(%0)\n\t" \
-		    "movdqu %%xmm4,128(%0)\n\tmovdqu %%xmm5,160(%0)\n\t" \
-		    "movdqu %%xmm6,192(%0)\n\tmovdqu %%xmm7,224(%0)\n\t" \
-		    "movdqu %%xmm8,256(%0)\n\tmovdqu %%xmm9,288(%0)\n\t" \
-		    "movdqu %%xmm10,320(%0)\n\tmovdqu %%xmm11,352(%0)\n\t" \
-		    "movdqu %%xmm12,384(%0)\n\tmovdqu %%xmm13,416(%0)\n\t" \
-		    "movdqu %%xmm14,448(%0)\n\tmovdqu %%xmm15,480(%0)" \
-		    : : "r"(v) : "memory"); \
+		__asm__ volatile(ALL16(M, "movdqu", "xmm") : : "r"(v) \
+		    : "memory"); \
 } while (0)
 
 /*
@@ -156,9 +124,9 @@ int main(int argc, char **argv)
 			long r;
 
 			memset(out, 0, sizeof out);
-			LOAD_VEC(vin);
+			VEC(LD, vin);
 			r = call(site, argv[1], in);
-			STORE_VEC(vout);
+			VEC(ST, vout);
 			if (memcmp(out, in, 8 * sizeof *in) ||
 			    out[8] != 0x5151 || out[9] != (unsigned long)-100L ||
 			    out[10] != (unsigned long)argv[1] ||
