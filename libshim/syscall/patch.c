@@ -36,6 +36,7 @@
  */
 #include <cpuid.h>
 #include <errno.h>
+#include <signal.h>
 #include <fcntl.h>
 #include <stdbool.h>
 #include <stdint.h>
@@ -52,6 +53,7 @@
 #define SITE_SLOTS	1024
 #define STUB_PAGES	64
 #define PAGE		4096UL
+#define LX_SYS_rt_sigprocmask 14
 
 /* Read by shim_patch_entry: xsave/xrstor (else fxsave/fxrstor). */
 unsigned char shim_patch_xsave;
@@ -224,6 +226,7 @@ void shim_patch_note(unsigned long rip, long nr, bool alone)
 	unsigned long site = rip - 7;
 	const unsigned char *b = (const unsigned char *)site;
 	unsigned h = (unsigned)(rip >> 2) % SITE_SLOTS;
+	uint64_t all = ~0ULL, old;
 
 	if (!shim_patch_on || !alone || !shim_patch_plain(nr))
 		return;
@@ -244,7 +247,15 @@ void shim_patch_note(unsigned long rip, long nr, bool alone)
 	if ((long)(int32_t)(b[1] | b[2] << 8 | b[3] << 16 |
 	    (uint32_t)b[4] << 24) != nr)
 		return;
+	/* No guest handler may run the site while it is half written:
+	 * every signal is blocked (the kernel's call, which the host's
+	 * would filter). */
+	if (shim_syscall_trap(LX_SYS_rt_sigprocmask,
+	    (long[6]){ SIG_BLOCK, (long)&all, (long)&old, 8 }) != 0)
+		return;
 	patch(site, nr);
+	shim_syscall_trap(LX_SYS_rt_sigprocmask,
+	    (long[6]){ SIG_SETMASK, (long)&old, 0, 8 });
 }
 
 long shim_patched(long nr, long a[6])
