@@ -150,11 +150,12 @@ static unsigned char *stub_alloc(unsigned long site)
 	if (i == STUB_PAGES)
 		return NULL;
 	if (!pages[i].base) {
-		/* Free address space near the site: below it, then above. */
-		for (long k = 1; k <= 64 && !pages[i].base; k++) {
-			long step = (k + 1) / 2 * (16L << 20);
+		/* Free address space near the site: below it first (above
+		 * a program's image is where its brk heap grows), then well
+		 * above. */
+		for (long k = 1; k <= 24 && !pages[i].base; k++) {
 			unsigned long hint = (site & ~(PAGE - 1)) +
-				(k & 1 ? -step : step);
+				(k <= 16 ? -(k << 20) : (k - 16) << 28);
 			void *p = mmap((void *)hint, PAGE, PROT_READ | PROT_EXEC,
 				MAP_PRIVATE | MAP_ANONYMOUS |
 				MAP_FIXED_NOREPLACE, -1, 0);
