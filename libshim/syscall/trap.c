@@ -173,6 +173,7 @@ static long sys(long nr, long a0, long a1, long a2, long a3)
  * and sigaltstack is emulated from the guest's own view (sys_sigaltstack).
  */
 #define TRAP_ALT_SIZE (64 * 1024)
+_Static_assert(TRAP_ALT_SIZE == 65536, "sigsys.S: ALT_SIZE");
 
 /* The stack the kernel should hold for T: the guest's or the shim's. */
 static stack_t alt_for(const struct trap_thread *t)

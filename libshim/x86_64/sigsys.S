@@ -277,19 +277,6 @@ shim_trap_on_stack:
 	hlt
 	.size	shim_trap_on_stack, . - shim_trap_on_stack
 
-/*
- * shim_patch_entry: where a patched site's stub (syscall/patch.c) calls
- * in, with %eax the call's number, the guest's registers otherwise, and
- * the stub's return address on the guest's stack, below its red zone.
- * Saves what a system call preserves on the guest's stack (the argument
- * registers, %rbx, %rbp, %r12, the flags) and, once on the thread's
- * alternate stack (or below the frame, when the guest already runs on
- * it), the vector state; switches %fs as shim_sigsys_entry does; serves
- * the call with shim_patched (a thread the trap left unarmed makes the
- * call itself, as before the patch); and returns with %rax the result, %rcx the
- * address behind the site's `syscall` and %r11 the flags, as the
- * instruction leaves them.
- */
 /* shim_patch_gadget: the stub of a call the kernel serves as it is. */
 	.globl	shim_patch_gadget
 	.hidden	shim_patch_gadget
@@ -299,8 +286,21 @@ shim_patch_gadget:
 	ret
 	.size	shim_patch_gadget, . - shim_patch_gadget
 
+/*
+ * shim_patch_entry: where a patched site's stub (syscall/patch.c) calls
+ * in, with %eax the call's number, the guest's registers otherwise, and
+ * the stub's return address on the guest's stack, below its red zone.
+ * Saves what a system call preserves on the guest's stack (the argument
+ * registers, %rbx, %rbp, %r12, the flags) and, once on the thread's
+ * alternate stack (or below the frame, when the guest already runs on
+ * it), the vector state; switches %fs as shim_sigsys_entry does; serves
+ * the call with shim_patched (a thread the trap left unarmed makes the
+ * call itself, as before the patch); and returns with %rax the result,
+ * %rcx the address behind the site's `syscall` and %r11 the flags, as
+ * the instruction leaves them.
+ */
 #define T_ALT		88
-#define ALT_SIZE	65536
+#define ALT_SIZE	65536	/* TRAP_ALT_SIZE (trap.c) */
 #define FP_AREA		1024
 	.globl	shim_patch_entry
 	.hidden	shim_patch_entry
