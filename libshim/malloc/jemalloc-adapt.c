@@ -139,7 +139,6 @@ ssize_t shim_je_readlink(const char *path, char *buf, size_t len)
 	return readlink(path, buf, len);
 }
 
-
 /*
  * The decay a thread cache asks of its arena (the build points
  * tcache.pic.o's calls to jemalloc's arena_decay here). When the last

@@ -27,15 +27,14 @@
  * shim_patch_entry saves what a system call preserves (every register
  * but %rax, %rcx and %r11, the flags, the vector state), switches to the
  * thread's alternate stack and the shim's thread pointer as the SIGSYS
- * entry does, and serves the call through shim_patched. Only the calls
- * that shim_sigsys serves with shim_syscall alone are patched: those that
- * act on the signal frame (rt_sigreturn, masks, sigaltstack), on threads
- * or processes (clone, fork, vfork, exit, rseq) or on the thread pointer
- * keep trapping. Sites are patched only in private read-execute mappings,
+ * entry does, and serves the call through shim_syscall. Only the calls
+ * that shim_sigsys serves with shim_syscall alone are patched (trap.c
+ * says which: trap_plain): those that act on the signal frame
+ * (rt_sigreturn, masks, sigaltstack), on threads or processes (clone,
+ * fork, vfork, exit, rseq) or on the thread pointer keep trapping. Sites are patched only in private read-execute mappings,
  * never in the vDSO; SHIM_PATCH=0 turns patching off.
  */
 #include <cpuid.h>
-#include <errno.h>
 #include <signal.h>
 #include <fcntl.h>
 #include <stdbool.h>
@@ -78,14 +77,6 @@ void shim_patch_init(void)
 	shim_patch_on = !(v && strcmp(v, "0") == 0);
 	if (__get_cpuid(1, &a, &b, &c, &d) && (c & bit_OSXSAVE))
 		shim_patch_xsave = 1;
-}
-
-bool shim_patch_plain(long nr)
-{
-	/* fork, exit and rseq are served with the thread's record too. */
-	if (nr == 57 || nr == 60 || nr == 334)
-		return false;
-	return nr >= 0 && nr < 1024 && !shim_syscall_needs_context(nr);
 }
 
 static bool in_reach(unsigned long a, unsigned long b)
@@ -229,7 +220,7 @@ void shim_patch_note(unsigned long rip, long nr, bool alone)
 	unsigned h = (unsigned)(rip >> 2) % SITE_SLOTS;
 	uint64_t all = ~0ULL, old;
 
-	if (!shim_patch_on || !alone || !shim_patch_plain(nr))
+	if (!shim_patch_on || !alone)
 		return;
 	for (unsigned i = 0; i < SITE_SLOTS; i++, h = (h + 1) % SITE_SLOTS)
 		if (sites[h].rip == rip || sites[h].rip == 0)
@@ -257,13 +248,4 @@ void shim_patch_note(unsigned long rip, long nr, bool alone)
 	patch(site, nr);
 	shim_syscall_trap(LX_SYS_rt_sigprocmask,
 	    (long[6]){ SIG_SETMASK, (long)&old, 0, 8 });
-}
-
-long shim_patched(long nr, long a[6])
-{
-	int saved = errno;
-	long ret = shim_syscall(nr, a);
-
-	errno = saved;
-	return ret;
 }

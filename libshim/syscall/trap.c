@@ -386,7 +386,6 @@ static long sys_rt_sigprocmask(long *a, ucontext_t *uc)
 	return r;
 }
 
-/* clone3's argument, as far as the trap reads it (CLONE_ARGS_SIZE_VER0). */
 /* clone3's argument, as large as the guest's may be read here (Linux
  * 6.x's is 88 bytes; a larger one is taken if its tail is zero). */
 struct lx_clone_args {
@@ -611,6 +610,18 @@ static long sys_clone(long nr, greg_t *g, long *a, unsigned long guest_fs,
 	return r;
 }
 
+/*
+ * Whether shim_sigsys serves call NR with shim_syscall alone, not with
+ * the signal frame (the +ctx calls) or the thread's record (fork, exit,
+ * rseq): the calls a site may be patched for, and the SIGSYS entry may
+ * make itself.
+ */
+static bool trap_plain(long nr)
+{
+	return nr != LX_SYS_fork && nr != LX_SYS_exit && nr != LX_SYS_rseq &&
+		!shim_syscall_needs_context(nr);
+}
+
 void shim_sigsys(int sig, siginfo_t *info, void *uctx,
 	unsigned long *guest_fs)
 {
@@ -678,8 +689,10 @@ void shim_sigsys(int sig, siginfo_t *info, void *uctx,
 		return;
 	default:
 		ret = shim_syscall(nr, a);
-		shim_patch_note((unsigned long)g[REG_RIP], nr,
-			__atomic_load_n(&shim_trap_live, __ATOMIC_RELAXED) == 1);
+		if (trap_plain(nr))
+			shim_patch_note((unsigned long)g[REG_RIP], nr,
+				__atomic_load_n(&shim_trap_live,
+				__ATOMIC_RELAXED) == 1);
 	}
 	g[REG_RAX] = ret;
 	errno = saved;
@@ -695,7 +708,7 @@ int shim_trap_arm(void)
 	shim_patch_init();
 	for (long nr = 0; nr < (long)sizeof shim_trap_fast; nr++)
 		shim_trap_fast[nr] = shim_syscall_direct(nr) &&
-			shim_patch_plain(nr);
+			trap_plain(nr);
 	if (sys(LX_SYS_arch_prctl, LX_ARCH_GET_FS, (long)&tp, 0, 0) != 0)
 		return -1;
 	trap_main = trap_add((int)sys(LX_SYS_gettid, 0, 0, 0, 0), tp, tp);

@@ -294,7 +294,7 @@ shim_patch_gadget:
  * registers, %rbx, %rbp, %r12, the flags) and, once on the thread's
  * alternate stack (or below the frame, when the guest already runs on
  * it), the vector state; switches %fs as shim_sigsys_entry does; serves
- * the call with shim_patched (a thread the trap left unarmed makes the
+ * the call with shim_syscall (a thread the trap left unarmed makes the
  * call itself, as before the patch); and returns with %rax the result,
  * %rcx the address behind the site's `syscall` and %r11 the flags, as
  * the instruction leaves them.
@@ -354,7 +354,7 @@ shim_patch_entry:
 	call	trap_set_fs
 	movq	0(%rbx), %rdi
 	leaq	8(%rbx), %rsi
-	call	shim_patched
+	call	shim_syscall
 	movq	%rax, 0(%rbx)
 	movq	T_GUEST_FS(%r12), %rdi
 	call	trap_set_fs
