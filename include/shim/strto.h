@@ -25,4 +25,17 @@ float lx_strtof(const char *, char **);
 long double lx_strtold(const char *, char **);
 double lx_wcstod(const wchar_t *, wchar_t **);
 
+/* After the host parsed [S, END) into *V with errno SAVED before the call:
+ * glibc's errno and NaN (libshim/stdlib/strto-float.c). */
+void shim_strto_fixup_f(const char *s, const char *end, float *v, int saved);
+void shim_strto_fixup_d(const char *s, const char *end, double *v, int saved);
+void shim_strto_fixup_ld(const char *s, const char *end, long double *v,
+	int saved);
+void shim_wcsto_fixup_f(const wchar_t *s, const wchar_t *end, float *v,
+	int saved);
+void shim_wcsto_fixup_d(const wchar_t *s, const wchar_t *end, double *v,
+	int saved);
+void shim_wcsto_fixup_ld(const wchar_t *s, const wchar_t *end,
+	long double *v, int saved);
+
 #endif
