@@ -181,7 +181,9 @@ static int parse_args(int argc, char **argv, char **argv0)
 	return i;
 }
 
-/* PROG as the user named it: a path, or a command found in $PATH. */
+/* PROG as the user named it: a path, or a command found in $PATH. Not
+ * inlined: its path buffers are gone from the stack before the load. */
+__attribute__((noinline))
 static struct object *map_program(const char *prog)
 {
 	char found[PATH_MAX], cand[PATH_MAX];
@@ -300,6 +302,16 @@ static __attribute__((noreturn)) void load_library_only(const char *name,
 	exit(0);
 }
 
+/* The running interpreter's path, or "" (the kernel's /proc/self/exe). */
+static char *self_path(void)
+{
+	static char self[PATH_MAX];
+	ssize_t n = readlink("/proc/self/exe", self, sizeof self - 1);
+
+	self[n > 0 ? n : 0] = 0;
+	return self;
+}
+
 int shim_main(int argc, char **argv, char **envp)
 {
 	struct object *prog;
@@ -308,23 +320,19 @@ int shim_main(int argc, char **argv, char **envp)
 
 	config_from_env();
 	if (shim_boot.as_interp) {
-		char self[PATH_MAX];
-		ssize_t n = readlink("/proc/self/exe", self, sizeof self - 1);
+		char *self = self_path();
 
-		self[n > 0 ? n : 0] = 0;
 		prog = object_from_memory((void *)shim_boot.at_phdr,
 			shim_boot.at_phnum, shim_boot.at_entry,
-			n > 0 ? self : argv[0]);
+			*self ? self : argv[0]);
 		if (!prog)
 			exit(127);
 		exec_init_from_interp(prog);
 		set_aux(AT_PHDR, shim_boot.at_phdr);
 		set_aux(AT_PHNUM, shim_boot.at_phnum);
 	} else {
-		char *argv0 = NULL, self[PATH_MAX];
-		ssize_t n = readlink("/proc/self/exe", self, sizeof self - 1);
+		char *argv0 = NULL, *self = self_path();
 
-		self[n > 0 ? n : 0] = 0;
 		refuse_setuid_shim(self);
 		lx_exec_init(self);
 		skip = parse_args(argc, argv, &argv0);

@@ -18,6 +18,7 @@
 #define SHIM_SYSCALL_H
 
 #include <stdbool.h>
+#include <stdint.h>
 
 /* Linux system call NR with ARGS (all six words are passed, whatever the
  * call takes). Returns the kernel's convention: the result, or -errno
@@ -57,16 +58,38 @@ enum shim_sys_arg {
 #define SHIM_SYSF_RETPTR	0x4	/* the result is an address */
 
 struct shim_sysent {
-	const char *name;		/* NULL: no call of that number */
-	shim_sys_handler *handler;	/* SHIM_SYS_HANDLER only */
+	uint16_t name;			/* in shim_sysent_strs; 0: no call */
+	uint8_t handler;		/* SHIM_SYS_HANDLER: 1 + index into
+					   shim_sys_handlers */
 	unsigned char serve;		/* enum shim_sys_serve */
 	unsigned char flags;		/* SHIM_SYSF_* */
 	unsigned char nargs;
 	unsigned char kind[6];		/* enum shim_sys_arg */
 	unsigned char len[6];		/* BUF_IN/BUF_OUT: the length's index */
-	const char *type[6];		/* PTR_IN/PTR_OUT: the struct, or NULL */
+	uint16_t type[6];		/* PTR_IN/PTR_OUT: the struct's name in
+					   shim_sysent_strs, or 0 */
 };
+/* No pointer in the table: nothing of it is relocated at start-up. */
 extern const struct shim_sysent shim_sysent[];
+extern const char shim_sysent_strs[];
+extern shim_sys_handler *const shim_sys_handlers[];
+
+static inline const char *shim_sysent_name(const struct shim_sysent *e)
+{
+	return e->name ? shim_sysent_strs + e->name : NULL;
+}
+
+static inline const char *shim_sysent_type(const struct shim_sysent *e,
+	int i)
+{
+	return e->type[i] ? shim_sysent_strs + e->type[i] : NULL;
+}
+
+static inline shim_sys_handler *shim_sysent_handler(
+	const struct shim_sysent *e)
+{
+	return e->handler ? shim_sys_handlers[e->handler - 1] : NULL;
+}
 extern const unsigned shim_sysent_count;	/* highest number + 1 */
 
 /* SHIM_DEBUG=syscalls (libshim/syscall/print.c): the strace line of a

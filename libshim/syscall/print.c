@@ -272,7 +272,7 @@ arg(struct out *o, const struct shim_sysent *e, int i, const long a[6],
 		break;
 	case SHIM_ARG_PTR_IN:
 	case SHIM_ARG_PTR_OUT:
-		pointer(o, e->type[i], v, e->kind[i] == SHIM_ARG_PTR_OUT, ret);
+		pointer(o, shim_sysent_type(e, i), v, e->kind[i] == SHIM_ARG_PTR_OUT, ret);
 		break;
 	default:
 		put(o, v ? "%#lx" : "NULL", (unsigned long)v);
@@ -296,7 +296,7 @@ shim_syscall_print(long nr, const long a[6], const char *const host[6],
 		for (i = 0; i < 6; i++)
 			put(&o, "%s%#lx", i ? ", " : "", (unsigned long)a[i]);
 	} else {
-		put(&o, "%s(", e->name);
+		put(&o, "%s(", shim_sysent_name(e));
 		for (i = 0; i < e->nargs; i++) {
 			/* A mode only counts when the call creates. */
 			if (e->kind[i] == SHIM_ARG_MODE && i &&

@@ -136,7 +136,7 @@ shim_syscall(long nr, const long args[6])
 
 	if (!e || e->serve == SHIM_SYS_ENOSYS) {
 		if (debug) {
-			refused(nr, e ? e->name : NULL);
+			refused(nr, e ? shim_sysent_name(e) : NULL);
 			shim_syscall_print(nr, args, NULL, -LX_ENOSYS);
 		}
 		return -LX_ENOSYS;
@@ -145,7 +145,7 @@ shim_syscall(long nr, const long args[6])
 	if (debug && (nr == LX_NR_EXIT || nr == LX_NR_EXIT_GROUP))
 		shim_syscall_print(nr, args, NULL, SHIM_SYSCALL_NORETURN);
 	if (e->serve == SHIM_SYS_HANDLER) {
-		ret = e->handler(args);
+		ret = shim_sysent_handler(e)(args);
 	} else if ((e->flags & SHIM_SYSF_PATHS) && shim_cfg.prefix) {
 		ret = pass_paths(nr, e, args);
 		errno = saved;

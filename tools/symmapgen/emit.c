@@ -54,48 +54,55 @@ gen_targets(FILE *out)
 	fputc('\n', out);
 }
 
-/* The string table: every name, target, signature and reason once per
- * entry, at the offsets STROFF assigns (0 is the empty string). Offsets
+/* The string table: every distinct name first, then each entry's target,
+ * signature and reason (0 is the empty string). A lookup at start-up
+ * reads names alone, so they are packed together: the pages a program's
+ * binding touches are the names' few, not the whole table's. Offsets
  * instead of pointers keep the tables free of relocations. */
-static unsigned long strsize = 1;
+static unsigned long (*stroffs)[4];
 
-static unsigned long
-str_off(const char *s)
+static void
+put_strs(FILE *out, int what, unsigned long *size)
 {
-	unsigned long off = strsize;
+	for (unsigned k = 0; k < nents; k++) {
+		const char *v[4] = { ents[k].name, ents[k].cname, ents[k].sig,
+		    ents[k].reason };
 
-	if (s == NULL || *s == '\0')
-		return 0;
-	strsize += strlen(s) + 1;
-	return off;
+		if (v[what] == NULL || *v[what] == '\0')
+			continue;
+		if (what == 0 && k > 0 && !strcmp(v[0], ents[k - 1].name)) {
+			stroffs[k][0] = stroffs[k - 1][0];
+			continue;
+		}
+		stroffs[k][what] = *size;
+		*size += strlen(v[what]) + 1;
+		fputs("\n\t", out);
+		put_str(out, v[what]);
+		fputs(" \"\\0\"", out);
+	}
 }
 
 static void
 gen_strs(FILE *out)
 {
-	unsigned k;
+	unsigned long size = 1;
 
-	fputs("const char lx_builtin_strs[] =\n\t\"\\0\"", out);
-	for (k = 0; k < nents; k++) {
-		const char *v[4] = { ents[k].name, ents[k].cname, ents[k].sig,
-		    ents[k].reason };
-
-		for (int i = 0; i < 4; i++) {
-			if (v[i] == NULL || *v[i] == '\0')
-				continue;
-			fputs("\n\t", out);
-			put_str(out, v[i]);
-			fputs(" \"\\0\"", out);
-		}
+	stroffs = calloc(nents ? nents : 1, sizeof *stroffs);
+	if (stroffs == NULL) {
+		perror("symmapgen");
+		exit(1);
 	}
+	fputs("const char lx_builtin_strs[] =\n\t\"\\0\"", out);
+	for (int what = 0; what < 4; what++)
+		put_strs(out, what, &size);
 	fputs(";\n\n", out);
 }
 
 static void
 gen_sym(FILE *out, const struct entry *e, unsigned id, unsigned *nlive)
 {
-	unsigned long name = str_off(e->name), target = str_off(e->cname);
-	unsigned long sig = str_off(e->sig), reason = str_off(e->reason);
+	unsigned long name = stroffs[id][0], target = stroffs[id][1];
+	unsigned long sig = stroffs[id][2], reason = stroffs[id][3];
 	unsigned live = 0;
 
 	if (e->data && e->cname != NULL)
