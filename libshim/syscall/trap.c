@@ -34,9 +34,11 @@
  * the trap arms the child of a fork itself, and makes each thread a guest
  * clones with the host's pthread_create, so that the thread has a shim
  * thread pointer of its own (struct trap_thread, found by thread ID),
- * then arms it and starts the guest's code on the guest's stack. Other
- * clones with a stack of their own (posix_spawn's child, which only
- * execs) run unarmed.
+ * then arms it and starts the guest's code on the guest's stack. A vfork
+ * child on a stack of its own (posix_spawn's) arms itself on that stack,
+ * with an alternate stack of its own, and the parent forgets it when the
+ * kernel resumes it. Other clones with a stack of their own and the
+ * parent's memory, but neither a thread nor a vfork, run unarmed.
  * A site that keeps trapping is patched to enter the shim without a
  * signal (patch.c; shim_patch_note, from the calls served here with
  * shim_syscall alone). While no site is being counted for patching (more
@@ -136,6 +138,8 @@ void shim_sigsys_entry(int sig, siginfo_t *info, void *uctx);
 void shim_trap_sighandler(int sig, siginfo_t *info, void *uctx);
 void shim_trap_restorer(void);
 long shim_trap_clone(long nr, greg_t *g, unsigned long child_sp);
+long shim_trap_vfork(long nr, const long args[6], void (*fn)(void *),
+	void *arg);
 __attribute__((noreturn)) void shim_trap_enter(const greg_t *g,
 	unsigned long sp, unsigned long fs);
 __attribute__((noreturn)) void shim_trap_on_stack(unsigned long sp,
@@ -249,8 +253,8 @@ static long sys_sigaltstack(struct trap_thread *t, const stack_t *ss,
  * The calling thread's entry, from sigsys.S before %fs is the shim's: no
  * thread-local state, no stack protector (its canary is at %fs).
  * shim_trap_known: the record of thread TID, or NULL for a thread the
- * trap does not know (a clone it left unarmed, such as posix_spawn's
- * child, which runs a patched site too). shim_trap_self: the same, but a
+ * trap does not know (a clone it left unarmed, which may run a patched
+ * site too). shim_trap_self: the same, but a
  * thread the trap does not know (none that traps should be) falls back
  * to the first.
  */
@@ -536,6 +540,83 @@ static void thread_end(void *arg)
 	pthread_exit(NULL);
 }
 
+/*
+ * A vfork child on a stack of its own (CLONE_VM | CLONE_VFORK, the way
+ * posix_spawn, system and popen start a program): its file actions and
+ * its exec must be trapped like the parent's calls, or the new program
+ * would run outside the exec rule and the prefix. The parent is stopped
+ * until the child execs or exits, so the child borrows the parent's shim
+ * thread pointer, and takes its own record and alternate stack (the
+ * parent's holds the parent's live SIGSYS frame). Linux lets a vfork
+ * child inherit the guest's sigaltstack; here the child starts with none,
+ * which only a child that takes a signal on it before its exec could
+ * tell. The child's rt_sigaction calls (posix_spawn resets the handled
+ * signals to SIG_DFL) change its own kernel actions; of the trap's shared
+ * view they touch the restorer recorded per signal, which a libc sets to
+ * the same function every time, and the SIGSYS action the guest asked
+ * for, which a spawn resets only if the guest handles SIGSYS itself.
+ */
+struct vfork_start {
+	greg_t g[NGREG];
+	unsigned long sp, fs, shim_tp;
+	void *alt;
+	struct trap_thread *self;	/* the child's record, once armed */
+};
+
+static void vfork_main(void *arg)
+{
+	struct vfork_start *v = arg;
+	struct trap_thread *self;
+
+	self = trap_add((int)sys(LX_SYS_gettid, 0, 0, 0, 0), v->shim_tp,
+		v->fs);
+	if (self) {
+		self->alt = v->alt;
+		if (alt_install(self) == 0 && arm_thread() == 0) {
+			v->self = self;
+		} else {
+			self->alt = NULL;
+			__atomic_sub_fetch(&shim_trap_live, 1,
+				__ATOMIC_RELAXED);
+			__atomic_store_n(&self->tid, -1, __ATOMIC_RELEASE);
+		}
+	}
+	shim_trap_enter(v->g, v->sp, v->fs);
+}
+
+static long spawn_vfork(long nr, greg_t *g, long *a,
+	struct lx_clone_args *ca, unsigned long sp, unsigned long fs,
+	struct trap_thread *parent)
+{
+	struct vfork_start v = { .sp = sp, .fs = fs,
+		.shim_tp = parent->shim_tp };
+	long r;
+
+	memcpy(v.g, g, sizeof v.g);
+	v.alt = mmap(NULL, TRAP_ALT_SIZE, PROT_READ | PROT_WRITE,
+		MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
+	if (v.alt == MAP_FAILED)
+		return -ENOMEM;
+	/* The child starts on the shim's thread pointer; the guest's is
+	 * FS, which it gets when it enters the guest's code. */
+	if (nr == LX_SYS_clone3) {
+		ca->flags |= LX_CLONE_SETTLS;
+		ca->tls = parent->shim_tp;
+		a[0] = (long)ca;
+	} else {
+		a[0] |= (long)LX_CLONE_SETTLS;
+		a[4] = (long)parent->shim_tp;
+	}
+	r = shim_trap_vfork(nr, a, vfork_main, &v);
+	/* The child has exec'd or exited: its record and stack are free. */
+	if (v.self) {
+		__atomic_sub_fetch(&shim_trap_live, 1, __ATOMIC_RELAXED);
+		__atomic_store_n(&v.self->tid, -1, __ATOMIC_RELEASE);
+	}
+	munmap(v.alt, TRAP_ALT_SIZE);
+	return r;
+}
+
 static long sys_clone(long nr, greg_t *g, long *a, unsigned long guest_fs,
 	struct trap_thread *self)
 {
@@ -592,6 +673,11 @@ static long sys_clone(long nr, greg_t *g, long *a, unsigned long guest_fs,
 		return spawn_thread(g, sp, fs, flags, (int *)a[2],
 			(int *)a[3]);
 	}
+	if ((flags & (LX_CLONE_VM | LX_CLONE_VFORK | LX_CLONE_THREAD)) ==
+	    (LX_CLONE_VM | LX_CLONE_VFORK))
+		return spawn_vfork(nr, g, a, &ca, sp, flags & LX_CLONE_SETTLS ?
+			(nr == LX_SYS_clone3 ? ca.tls : (unsigned long)a[4]) :
+			guest_fs, self);
 	if (!(flags & LX_CLONE_SETTLS)) {
 		if (nr == LX_SYS_clone3) {
 			ca.flags = flags | LX_CLONE_SETTLS;

@@ -460,4 +460,50 @@ shim_trap_clone:
 	.cfi_endproc
 	.size	shim_trap_clone, . - shim_trap_clone
 
+/*
+ * shim_trap_vfork(nr, args, fn, arg): a trapped clone or clone3 whose
+ * child shares the parent's memory on a stack of its own and stops it
+ * until it execs or exits (CLONE_VM | CLONE_VFORK: posix_spawn's child).
+ * The call is made with ARGS (the child's thread pointer the shim's);
+ * the parent returns the result, the child calls FN(ARG) on its new
+ * stack, below what the guest may have stored there, and never returns.
+ */
+	.globl	shim_trap_vfork
+	.hidden	shim_trap_vfork
+	.type	shim_trap_vfork, @function
+shim_trap_vfork:
+	.cfi_startproc
+	pushq	%rbx
+	.cfi_adjust_cfa_offset 8
+	pushq	%r12
+	.cfi_adjust_cfa_offset 8
+	subq	$8, %rsp
+	.cfi_adjust_cfa_offset 8
+	movq	%rdx, %r12
+	movq	%rcx, %rbx
+	movq	%rdi, %rax
+	movq	0(%rsi), %rdi
+	movq	16(%rsi), %rdx
+	movq	24(%rsi), %r10
+	movq	32(%rsi), %r8
+	movq	40(%rsi), %r9
+	movq	8(%rsi), %rsi
+	syscall
+	testq	%rax, %rax
+	jz	1f
+	addq	$8, %rsp
+	.cfi_adjust_cfa_offset -8
+	popq	%r12
+	.cfi_adjust_cfa_offset -8
+	popq	%rbx
+	.cfi_adjust_cfa_offset -8
+	ret
+1:	subq	$256, %rsp
+	andq	$-16, %rsp
+	movq	%rbx, %rdi
+	call	*%r12
+	hlt
+	.cfi_endproc
+	.size	shim_trap_vfork, . - shim_trap_vfork
+
 	.section .note.GNU-stack, "", @progbits

@@ -143,6 +143,31 @@ int main(int argc, char **argv)
 		printf("spawned child exited %d\n", WEXITSTATUS(status));
 	}
 
+	/* ARGV[2]: a file the programs a spawn starts must read; through
+	 * the shim it exists only under the prefix, so this matches native
+	 * only if the spawned child's exec is the shim's (exec rule and
+	 * prefix), which needs the child trapped. */
+	if (argc > 2) {
+		char *cat[] = { "cat", argv[2], NULL }, cmd[512];
+		FILE *p;
+
+		fflush(stdout);
+		if (posix_spawn(&pid, "/bin/cat", NULL, NULL, cat, environ)) {
+			printf("posix_spawn cat failed\n");
+		} else {
+			waitpid(pid, &status, 0);
+			printf("spawned cat exited %d\n", WEXITSTATUS(status));
+		}
+		snprintf(cmd, sizeof cmd, "cat %s", argv[2]);
+		if ((p = popen(cmd, "r")) != NULL) {
+			while (fgets(line, sizeof line, p))
+				printf("popen: %s", line);
+			printf("pclose: %d\n", pclose(p));
+		}
+		fflush(stdout);
+		printf("system: %d\n", system(cmd));
+	}
+
 	/* A thread. */
 	pthread_t t;
 	int arg = 20;
