@@ -4,13 +4,18 @@
  *
  * A site is the guest's `mov $NR,%eax; syscall` (b8 imm32 0f 05), the
  * form compilers and libcs emit for a call with a constant number. On its
- * PATCH_AFTER-th trap, while the process has a single thread (so no other
- * thread can be executing the bytes being rewritten), the 5-byte mov
- * becomes a `jmp` to a stub of its own in a page within reach of a rel32
- * (stub_alloc). The `syscall` after it stays as it was, for code that
- * jumps to it directly. The stub steps over the guest's red zone, loads
- * %eax as the mov did, calls shim_patch_entry (x86_64/sigsys.S) and jumps
- * back behind the `syscall`:
+ * PATCH_AFTER-th trap the 5-byte mov becomes a `jmp` to a stub of its own
+ * in a page within reach of a rel32 (stub_alloc). The `syscall` after it
+ * stays as it was, for code that jumps to it directly, and for a thread
+ * stopped between the two. While the process has one thread nothing else
+ * can run the bytes being rewritten. With other threads running, the
+ * jump is written in three steps that no thread can see torn
+ * (text_write_mt), where the site's first two bytes lie in one aligned
+ * 16-byte block (15 sites in 16); in those processes the calls the
+ * SIGSYS entry makes itself are counted there (shim_patch_due).
+ * The stub steps over the guest's red zone, loads %eax as the mov did,
+ * calls shim_patch_entry (x86_64/sigsys.S) and jumps back behind the
+ * `syscall`:
  *
  *   0  48 8d 64 24 80            lea  -128(%rsp),%rsp
  *   5  b8 NR                     mov  $NR,%eax
@@ -31,10 +36,16 @@
  * that shim_sigsys serves with shim_syscall alone are patched (trap.c
  * says which: trap_plain): those that act on the signal frame
  * (rt_sigreturn, masks, sigaltstack), on threads or processes (clone,
- * fork, vfork, exit, rseq) or on the thread pointer keep trapping. Sites are patched only in private read-execute mappings,
- * never in the vDSO; SHIM_PATCH=0 turns patching off.
+ * fork, vfork, exit, rseq) or on the thread pointer keep trapping.
+ * Sites are patched only in private read-execute mappings, never in the
+ * vDSO; SHIM_PATCH=0 turns patching off. A patched call uses the guest's
+ * stack below its red zone: 8 bytes on the way to the gadget, about 160
+ * on the way to shim_patch_entry, which then moves to the thread's
+ * alternate stack (a trapped call uses none: the signal frame is on that
+ * stack).
  */
 #include <cpuid.h>
+#include <errno.h>
 #include <signal.h>
 #include <fcntl.h>
 #include <stdbool.h>
@@ -53,6 +64,9 @@
 #define STUB_PAGES	64
 #define PAGE		4096UL
 #define LX_SYS_rt_sigprocmask 14
+#define LX_SYS_membarrier	324
+#define LX_MEMBARRIER_SYNC_CORE	32	/* PRIVATE_EXPEDITED_SYNC_CORE */
+#define LX_MEMBARRIER_REG_SYNC_CORE 64	/* its REGISTER_ command */
 
 /* Read by shim_patch_entry: xsave/xrstor (else fxsave/fxrstor). */
 unsigned char shim_patch_xsave;
@@ -63,8 +77,13 @@ void shim_patch_gadget(void);
 /* Read by shim_sigsys_entry too. */
 unsigned char shim_patch_on;
 
-/* Traps counted per site (the address behind its `syscall`). */
-static struct { unsigned long rip; unsigned count; } sites[SITE_SLOTS];
+/* Traps counted per site (the address behind its `syscall`); DONE: it
+ * was patched, or cannot be. BUSY: a thread is in the table (a thread
+ * that finds it so does not wait: a count is a hint). */
+static struct { unsigned long rip; unsigned count; bool done; }
+	sites[SITE_SLOTS];
+static char busy;
+
 
 /* The pages the stubs are written in, and how much of each is used. */
 static struct { unsigned char *base; size_t used; } pages[STUB_PAGES];
@@ -187,7 +206,60 @@ static int text_write(unsigned long addr, const void *bytes, size_t len)
 	return mprotect((void *)lo, span, PROT_READ | PROT_EXEC);
 }
 
-static void patch(unsigned long site, long nr)
+/* Whether SITE's first two bytes lie in one aligned 16-byte block (one
+ * fetch block: a 2-byte store there is seen whole or not at all) and its
+ * five in one page: what a site needs to be patched with other threads
+ * running. */
+static bool one_block(unsigned long site)
+{
+	return (site & 15) != 15 && (site & (PAGE - 1)) <= PAGE - 5;
+}
+
+/* Every thread of the process serializes its instruction stream. */
+static bool sync_cores(void)
+{
+	long r = shim_syscall_trap(LX_SYS_membarrier,
+		(long[6]){ LX_MEMBARRIER_SYNC_CORE, 0, 0 });
+
+	if (r == -EPERM &&
+	    shim_syscall_trap(LX_SYS_membarrier,
+	    (long[6]){ LX_MEMBARRIER_REG_SYNC_CORE, 0, 0 }) == 0)
+		r = shim_syscall_trap(LX_SYS_membarrier,
+			(long[6]){ LX_MEMBARRIER_SYNC_CORE, 0, 0 });
+	return r == 0;
+}
+
+static void store16(unsigned long at, uint16_t v)
+{
+	__asm__ volatile("movw %1, %0" : "=m"(*(volatile uint16_t *)at)
+		: "r"(v) : "memory");
+}
+
+/*
+ * The 5-byte JMP written over SITE while other threads may run it. Each
+ * step is seen by every thread before the next (sync_cores; the first
+ * also makes the new stub visible): a jump to itself in the first two
+ * bytes (a thread that arrives waits there), then the other three bytes
+ * (no thread still holds a copy of the old first two, so none can decode
+ * a mix of old and new), then the first two of the jump. 0 or -1.
+ */
+static int text_write_mt(unsigned long site, const unsigned char *jmp)
+{
+	unsigned long lo = site & ~(PAGE - 1);
+
+	if (!sync_cores())
+		return -1;
+	if (mprotect((void *)lo, PAGE, PROT_READ | PROT_WRITE | PROT_EXEC))
+		return -1;
+	store16(site, 0xfeeb);			/* jmp . */
+	sync_cores();
+	memcpy((void *)(site + 2), jmp + 2, 3);
+	sync_cores();
+	store16(site, (uint16_t)(jmp[0] | jmp[1] << 8));
+	return mprotect((void *)lo, PAGE, PROT_READ | PROT_EXEC);
+}
+
+static void patch(unsigned long site, long nr, bool alone)
 {
 	unsigned char stub[STUB_SIZE] = {
 		0x48, 0x8d, 0x64, 0x24, 0x80,
@@ -210,42 +282,81 @@ static void patch(unsigned long site, long nr)
 	if (text_write((unsigned long)s, stub, sizeof stub) != 0)
 		return;
 	put32(jmp + 1, (uint32_t)((unsigned long)s - (site + 5)));
-	text_write(site, jmp, sizeof jmp);
+	if (alone)
+		text_write(site, jmp, sizeof jmp);
+	else
+		text_write_mt(site, jmp);
 }
 
-void shim_patch_note(unsigned long rip, long nr, bool alone)
+/* SITE's count, in the table (BUSY held); NULL when it is full. */
+static unsigned *site_count(unsigned long rip, bool **done)
 {
-	unsigned long site = rip - 7;
-	const unsigned char *b = (const unsigned char *)site;
 	unsigned h = (unsigned)(rip >> 2) % SITE_SLOTS;
-	uint64_t all = ~0ULL, old;
 
-	if (!shim_patch_on || !alone)
-		return;
 	for (unsigned i = 0; i < SITE_SLOTS; i++, h = (h + 1) % SITE_SLOTS)
 		if (sites[h].rip == rip || sites[h].rip == 0)
 			break;
 	if (sites[h].rip == 0)
 		sites[h].rip = rip;
 	else if (sites[h].rip != rip)
-		return;			/* the table is full */
-	if (++sites[h].count != PATCH_AFTER)
+		return NULL;
+	*done = &sites[h].done;
+	return &sites[h].count;
+}
+
+/*
+ * From shim_sigsys_entry, before it makes a call the kernel serves as it
+ * is, with other threads running: counts the site, and says whether it
+ * is due to be patched (the entry then serves the call the slow way,
+ * through shim_patch_note). Runs on the guest's thread pointer: no
+ * thread-local state, no stack protector.
+ */
+__attribute__((no_stack_protector))
+bool shim_patch_due(unsigned long rip)
+{
+	unsigned *count;
+	bool *done, due = false;
+
+	if (__atomic_test_and_set(&busy, __ATOMIC_ACQUIRE))
+		return false;
+	if ((count = site_count(rip, &done)) != NULL)
+		due = !*done && ++*count >= PATCH_AFTER && one_block(rip - 7);
+	__atomic_clear(&busy, __ATOMIC_RELEASE);
+	return due;
+}
+
+void shim_patch_note(unsigned long rip, long nr, bool alone)
+{
+	unsigned long site = rip - 7;
+	const unsigned char *b = (const unsigned char *)site;
+	uint64_t all = ~0ULL, old;
+	unsigned *count;
+	bool *done;
+
+	if (!shim_patch_on || __atomic_test_and_set(&busy, __ATOMIC_ACQUIRE))
 		return;
+	count = site_count(rip, &done);
+	if (!count || *done || ++*count < PATCH_AFTER ||
+	    (!alone && !one_block(site)))
+		goto out;
+	*done = true;
 	/* The bytes are read only once they are known to be text. */
 	if (!text_mapping(site, 7))
-		return;
+		goto out;
 	if (b[0] != 0xb8 || b[5] != 0x0f || b[6] != 0x05)
-		return;
+		goto out;
 	if ((long)(int32_t)(b[1] | b[2] << 8 | b[3] << 16 |
 	    (uint32_t)b[4] << 24) != nr)
-		return;
+		goto out;
 	/* No guest handler may run the site while it is half written:
 	 * every signal is blocked (the kernel's call, which the host's
 	 * would filter). */
 	if (shim_syscall_trap(LX_SYS_rt_sigprocmask,
 	    (long[6]){ SIG_BLOCK, (long)&all, (long)&old, 8 }) != 0)
-		return;
-	patch(site, nr);
+		goto out;
+	patch(site, nr, alone);
 	shim_syscall_trap(LX_SYS_rt_sigprocmask,
 	    (long[6]){ SIG_SETMASK, (long)&old, 0, 8 });
+out:
+	__atomic_clear(&busy, __ATOMIC_RELEASE);
 }

@@ -12,4 +12,8 @@ void shim_patch_init(void);
  * thread. Patches the site once it is hot. */
 void shim_patch_note(unsigned long rip, long nr, bool alone);
 
+/* From the SIGSYS entry's own calls (x86_64/sigsys.S) with other threads
+ * running: counts the site of RIP; true when it is due to be patched. */
+bool shim_patch_due(unsigned long rip);
+
 #endif

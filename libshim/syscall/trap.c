@@ -41,10 +41,10 @@
  * parent's memory, but neither a thread nor a vfork, run unarmed.
  * A site that keeps trapping is patched to enter the shim without a
  * signal (patch.c; shim_patch_note, from the calls served here with
- * shim_syscall alone). While no site is being counted for patching (more
- * than one thread, or SHIM_PATCH=0), a call the kernel serves as it is
- * (shim_trap_fast) is made by shim_sigsys_entry itself, on the guest's
- * %fs, without coming here.
+ * shim_syscall alone). A call the kernel serves as it is (shim_trap_fast)
+ * is made by shim_sigsys_entry itself, on the guest's %fs, without coming
+ * here, when patching is off or other threads run (there the entry
+ * counts the site itself: shim_patch_due).
  */
 #include <errno.h>
 #include <pthread.h>

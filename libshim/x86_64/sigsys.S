@@ -104,23 +104,42 @@ trap_set_fs:
 	.type	shim_sigsys_entry, @function
 shim_sigsys_entry:
 	.cfi_startproc
-	/* The fast way: a call the kernel serves as it is (shim_trap_fast),
-	 * in a process that patches no sites now (shim_patch_note counts
-	 * traps only with one thread and patching on), is made from here
-	 * with the guest's %fs: no thread lookup, no switch. */
+	/* The fast way: a call the kernel serves as it is (shim_trap_fast)
+	 * is made from here with the guest's %fs: no thread lookup, no
+	 * switch. Unless patching is off, a process with one thread takes
+	 * the slow way, where shim_patch_note counts the site; with more,
+	 * shim_patch_due counts it here and sends it the slow way once it
+	 * is due to be patched. */
 	cmpl	$SYS_USER_DISPATCH, SI_CODE(%rsi)
 	jne	1f
-	cmpl	$1, shim_trap_live(%rip)
-	jne	2f
-	cmpb	$0, shim_patch_on(%rip)
-	jne	1f
-2:	movslq	SI_SYSCALL(%rsi), %rax
+	movslq	SI_SYSCALL(%rsi), %rax
 	cmpq	$TRAP_FAST_MAX, %rax
 	jae	1f
 	leaq	shim_trap_fast(%rip), %rcx
 	cmpb	$0, (%rcx,%rax)
 	je	1f
-	pushq	%rbx
+	cmpb	$0, shim_patch_on(%rip)
+	je	2f
+	cmpl	$1, shim_trap_live(%rip)
+	je	1f
+	pushq	%rdi
+	.cfi_adjust_cfa_offset 8
+	pushq	%rsi
+	.cfi_adjust_cfa_offset 8
+	pushq	%rdx
+	.cfi_adjust_cfa_offset 8
+	movq	UC_GREGS+G_RIP(%rdx), %rdi
+	call	shim_patch_due
+	popq	%rdx
+	.cfi_adjust_cfa_offset -8
+	popq	%rsi
+	.cfi_adjust_cfa_offset -8
+	popq	%rdi
+	.cfi_adjust_cfa_offset -8
+	testb	%al, %al
+	jnz	1f
+	movslq	SI_SYSCALL(%rsi), %rax
+2:	pushq	%rbx
 	.cfi_adjust_cfa_offset 8
 	leaq	UC_GREGS(%rdx), %rbx
 	movq	G_RDI(%rbx), %rdi

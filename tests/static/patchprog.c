@@ -8,13 +8,17 @@
  *   - getppid, a call the shim hands to the kernel as it is;
  *   - openat of PATH (then read and close), whose path the shim reroots.
  *
- *   patchprog PATH [site]
+ *   patchprog PATH [site|threads|threads-site]
  *
  * Prints what it read and the number of calls whose registers changed
  * (0); with "site", the first byte of each site afterwards ("mov" when it
- * is the program's, "jmp" when it was rewritten).
+ * is the program's, "jmp" when it was rewritten). With "threads", four
+ * threads run the rounds at once, all started before the first call, so
+ * that the sites are rewritten while other threads run them (each site
+ * begins a 16-byte block, where the shim can do that).
  */
 #include <fcntl.h>
+#include <pthread.h>
 #include <stdio.h>
 #include <string.h>
 #include <unistd.h>
@@ -70,9 +74,11 @@ call(int site, const char *path, const unsigned long *in)
 	    "movq 48(%%rcx),%%r8\n\tmovq 56(%%rcx),%%r9\n\t"
 	    "movq $0x5151, %%r10\n\t"
 	    "testl %%eax, %%eax\n\tjnz 1f\n\t"
+	    ".p2align 4\n"
 	    ".globl site_getppid\n"
 	    "site_getppid:\n\tmovl $110, %%eax\n\tsyscall\n\tjmp 2f\n"
 	    "1:\n\t"
+	    ".p2align 4\n"
 	    ".globl site_openat\n"
 	    "site_openat:\n\tmovl $257, %%eax\n\tsyscall\n"
 	    "2:\n\tmovq (%%rsp), %%rcx\n\tmovq 64(%%rcx), %%rcx\n\t"
@@ -99,20 +105,18 @@ static int same_vec(unsigned char a[16][32], unsigned char b[16][32])
 	return 1;
 }
 
-int main(int argc, char **argv)
+static const char *path;
+static long ppid;
+static pthread_barrier_t start;
+
+/* ROUNDS rounds of both sites; what the last read gave in BUF. Returns
+ * the number of calls whose registers changed, or -1. */
+static int rounds(char *buf, size_t size)
 {
-	static unsigned char vin[16][32], vout[16][32];
+	unsigned char vin[16][32], vout[16][32];
 	unsigned long in[9], out[12];
 	int bad = 0;
-	long ppid = getppid();
-	char buf[64] = "";
 
-	if (argc < 2) {
-		fputs("usage: patchprog PATH [site]\n", stderr);
-		return 2;
-	}
-	__builtin_cpu_init();
-	avx = __builtin_cpu_supports("avx");
 	for (int i = 0; i < 16; i++)
 		for (int j = 0; j < 32; j++)
 			vin[i][j] = (unsigned char)(i * 37 + j * 11 + 1);
@@ -125,11 +129,11 @@ int main(int argc, char **argv)
 
 			memset(out, 0, sizeof out);
 			VEC(LD, vin);
-			r = call(site, argv[1], in);
+			r = call(site, path, in);
 			VEC(ST, vout);
 			if (memcmp(out, in, 8 * sizeof *in) ||
 			    out[8] != 0x5151 || out[9] != (unsigned long)-100L ||
-			    out[10] != (unsigned long)argv[1] ||
+			    out[10] != (unsigned long)path ||
 			    out[11] != O_RDONLY ||
 			    !same_vec(vin, vout))
 				bad++;
@@ -140,17 +144,69 @@ int main(int argc, char **argv)
 
 				if (r < 0) {
 					printf("openat: %ld\n", r);
-					return 1;
+					return -1;
 				}
-				n = read((int)r, buf, sizeof buf - 1);
+				n = read((int)r, buf, size - 1);
 				buf[n > 0 ? n : 0] = '\0';
 				close((int)r);
 			}
 		}
 	}
+	return bad;
+}
+
+struct worker {
+	pthread_t t;
+	char buf[64];
+	int bad;
+};
+
+static void *worker(void *arg)
+{
+	struct worker *w = arg;
+
+	pthread_barrier_wait(&start);
+	w->bad = rounds(w->buf, sizeof w->buf);
+	return NULL;
+}
+
+int main(int argc, char **argv)
+{
+	const char *mode = argc > 2 ? argv[2] : "";
+	char buf[64] = "";
+	int bad = 0;
+
+	if (argc < 2) {
+		fputs("usage: patchprog PATH [site|threads|threads-site]\n",
+		    stderr);
+		return 2;
+	}
+	path = argv[1];
+	ppid = getppid();
+	__builtin_cpu_init();
+	avx = __builtin_cpu_supports("avx");
+	if (strncmp(mode, "threads", 7) == 0) {
+		struct worker w[4];
+
+		pthread_barrier_init(&start, NULL, 4);
+		for (int i = 0; i < 4; i++)
+			pthread_create(&w[i].t, NULL, worker, &w[i]);
+		for (int i = 0; i < 4; i++) {
+			pthread_join(w[i].t, NULL);
+			if (w[i].bad < 0)
+				return 1;
+			bad += w[i].bad;
+			if (i > 0 && strcmp(w[i].buf, w[0].buf))
+				bad++;
+		}
+		strcpy(buf, w[0].buf);
+		printf("4 threads: ");
+	} else if ((bad = rounds(buf, sizeof buf)) < 0) {
+		return 1;
+	}
 	printf("read: %s", buf);
 	printf("%d rounds, calls with registers changed: %d\n", ROUNDS, bad);
-	if (argc > 2 && strcmp(argv[2], "site") == 0)
+	if (strstr(mode, "site"))
 		printf("getppid site: %s, openat site: %s\n",
 		    site_getppid[0] == 0xe9 ? "jmp" : "mov",
 		    site_openat[0] == 0xe9 ? "jmp" : "mov");
