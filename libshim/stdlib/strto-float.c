@@ -259,10 +259,11 @@ enum kind { K_FLOAT, K_DOUBLE, K_LDOUBLE };
 static const struct {
 	int p, emin;
 	size_t keep;
+	long double min;	/* the smallest normal number */
 } kinds[] = {
-	[K_FLOAT] = { FLT_MANT_DIG, FLT_MIN_EXP - 1, 130 },
-	[K_DOUBLE] = { DBL_MANT_DIG, DBL_MIN_EXP - 1, 800 },
-	[K_LDOUBLE] = { LDBL_MANT_DIG, LDBL_MIN_EXP - 1, 11600 },
+	[K_FLOAT] = { FLT_MANT_DIG, FLT_MIN_EXP - 1, 130, FLT_MIN },
+	[K_DOUBLE] = { DBL_MANT_DIG, DBL_MIN_EXP - 1, 800, DBL_MIN },
+	[K_LDOUBLE] = { LDBL_MANT_DIG, LDBL_MIN_EXP - 1, 11600, LDBL_MIN },
 };
 
 /* The ERANGE decision for a finite nonzero R of at most the smallest
@@ -327,7 +328,12 @@ static void fixup(const struct text *t, void *val, enum kind kd, int saved)
 	long double r;
 	struct num x;
 
-	if (!t->n)
+	r = kd == K_FLOAT ? *(float *)val : kd == K_DOUBLE ? *(double *)val :
+		*(long double *)val;
+	/* The common case, a finite normal number, needs nothing: decided
+	 * from the value alone, without reading the text again (NaN fails
+	 * both comparisons, infinity the second). */
+	if (!t->n || (fabsl(r) > kinds[kd].min && fabsl(r) <= LDBL_MAX))
 		return;
 	while ((ch = at(t, i)) == ' ' || (ch >= '\t' && ch <= '\r'))
 		i++;
@@ -335,8 +341,6 @@ static void fixup(const struct text *t, void *val, enum kind kd, int saved)
 		neg = ch == '-';
 		ch = at(t, ++i);
 	}
-	r = kd == K_FLOAT ? *(float *)val : kd == K_DOUBLE ? *(double *)val :
-		*(long double *)val;
 	if (lower(ch) == 'i')
 		return;
 	if (lower(ch) == 'n') {
@@ -375,8 +379,6 @@ static void fixup(const struct text *t, void *val, enum kind kd, int saved)
 		errno = ERANGE;
 		return;
 	}
-	if (r != 0 && fabsl(r) > ldexpl(1, kinds[kd].emin))
-		return;
 	if (read_num(t, i, kinds[kd].keep, &x))
 		return;
 	if (r == 0)
