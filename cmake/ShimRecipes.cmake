@@ -44,7 +44,8 @@ function(shim_static_pie target)
 	endif()
 	target_link_options(${target} PRIVATE -static-pie -nostdlib
 		-nostartfiles -Wl,--gc-sections -Wl,-z,noexecstack
-		-Wl,--no-undefined -Wl,--hash-style=both ${relr})
+		-Wl,--no-undefined -Wl,--hash-style=both ${relr}
+		-Wl,--wrap=pthread_create)
 	add_dependencies(${target} jemalloc-shim)
 	target_link_libraries(${target} PRIVATE ${start} ${MUSL_LIB}/crti.o
 		${ffi} ${JEMALLOC_SHIM} ${LIBGCC_EH} ${MUSL_LIB}/libc.a ${LIBGCC}

@@ -11,6 +11,7 @@
 
 #include <locale.h>
 #include <pthread.h>
+#include <stdbool.h>
 #include <setjmp.h>
 #include <signal.h>
 
@@ -51,6 +52,20 @@ void (*host_sigaction_restorer(const struct sigaction *sa))(void);
  * so the first caller sets it and the others change nothing.
  */
 void host_mutex_set_initial_type(pthread_mutex_t *m, int type);
+
+/*
+ * While the process has one thread: lock, try to lock or unlock M with
+ * plain loads and stores, as glibc does then, if M is a default mutex
+ * (normal, private, not robust) in the state the call expects. Return 0
+ * or EBUSY when done, -1 when the host's function must do it.
+ */
+int host_mutex_lock_alone(pthread_mutex_t *m);
+int host_mutex_trylock_alone(pthread_mutex_t *m);
+int host_mutex_unlock_alone(pthread_mutex_t *m);
+
+/* Whether condition variable C is private to the process (not
+ * process-shared): with one thread, no one can wait on it. */
+bool host_cond_private(const pthread_cond_t *c);
 
 /*
  * glibc's rwlock KIND (PTHREAD_RWLOCK_PREFER_*_NP, already checked) kept

@@ -13,7 +13,9 @@
  * the per-thread list that pthread_exit walks, unlinking each record
  * before calling it.
  */
+#include <errno.h>
 #include <pthread.h>
+#include <stddef.h>
 
 #include "lx/mutex.h"
 #include "shim/host.h"
@@ -24,6 +26,50 @@ _Static_assert(sizeof(pthread_mutexattr_t) == 4,
 	"musl mutexattr over glibc's");
 _Static_assert(sizeof(struct __ptcb) <= sizeof(struct host_cleanup),
 	"musl cleanup record");
+
+/*
+ * musl's default mutex: type word 0 (normal, private, not robust); its
+ * lock word is EBUSY when held, the waiter count beside it. A condition
+ * variable is process-shared when its first pointer (_c_shared) is set.
+ */
+#define M_TYPE(m)	((m)->__u.__i[0])
+#define M_LOCK(m)	((m)->__u.__vi[1])
+#define M_WAITERS(m)	((m)->__u.__vi[2])
+
+int
+host_mutex_lock_alone(pthread_mutex_t *m)
+{
+	if (M_TYPE(m) != 0 || M_LOCK(m) != 0)
+		return -1;
+	M_LOCK(m) = EBUSY;
+	return 0;
+}
+
+int
+host_mutex_trylock_alone(pthread_mutex_t *m)
+{
+	if (M_TYPE(m) != 0)
+		return -1;
+	if (M_LOCK(m) != 0)
+		return EBUSY;
+	M_LOCK(m) = EBUSY;
+	return 0;
+}
+
+int
+host_mutex_unlock_alone(pthread_mutex_t *m)
+{
+	if (M_TYPE(m) != 0 || M_LOCK(m) != EBUSY || M_WAITERS(m) != 0)
+		return -1;
+	M_LOCK(m) = 0;
+	return 0;
+}
+
+bool
+host_cond_private(const pthread_cond_t *c)
+{
+	return c->__u.__p[0] == NULL;
+}
 
 /* The priority ceiling's spare bits of musl's mutex attribute word. */
 #define CEIL_SHIFT	16
