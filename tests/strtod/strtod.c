@@ -24,61 +24,37 @@ static void bytes(const void *p, size_t n)
 		printf("%02x", b[n]);
 }
 
+/* The value of FN(S) as TYPE: its first NBYTES bytes, how much of S it
+ * took and errno. */
+#define SHOW(tag, type, fn, nbytes) do { \
+	type v_; \
+	char *e_; \
+	errno = 0; \
+	v_ = fn(s, &e_); \
+	err = errno; \
+	printf("  %s ", tag); \
+	bytes(&v_, nbytes); \
+	printf(" +%td e%d\n", e_ - s, err); \
+} while (0)
+
 static void one(const char *s)
 {
-	char *e;
-	double d;
-	float f;
-	long double ld;
-	_Float32 f32;
-	_Float64 f64;
-	_Float32x f32x;
-	_Float64x f64x;
 	wchar_t ws[2048], *we;
+	double d;
 	int err;
 
 	printf("[%.60s%s] len %zu\n", s, strlen(s) > 60 ? "..." : "",
 	    strlen(s));
 	errno = 0;
-	d = strtod(s, &e);
-	err = errno;
-	printf("  d  ");
-	bytes(&d, sizeof d);
-	printf(" %a +%td e%d\n", d, e - s, err);
-	errno = 0;
-	f = strtof(s, &e);
-	err = errno;
-	printf("  f  ");
-	bytes(&f, sizeof f);
-	printf(" +%td e%d\n", e - s, err);
-	errno = 0;
-	ld = strtold(s, &e);
-	err = errno;
-	printf("  ld ");
-	bytes(&ld, 10);
-	printf(" +%td e%d\n", e - s, err);
-
-	errno = 0;
-	f32 = strtof32(s, &e);
-	printf("  f32 ");
-	bytes(&f32, sizeof f32);
-	printf(" +%td e%d\n", e - s, errno);
-	errno = 0;
-	f64 = strtof64(s, &e);
-	printf("  f64 ");
-	bytes(&f64, sizeof f64);
-	printf(" +%td e%d\n", e - s, errno);
-	errno = 0;
-	f32x = strtof32x(s, &e);
-	printf("  f32x ");
-	bytes(&f32x, sizeof f32x);
-	printf(" +%td e%d\n", e - s, errno);
-	errno = 0;
-	f64x = strtof64x(s, &e);
-	printf("  f64x ");
-	bytes(&f64x, 10);
-	printf(" +%td e%d\n", e - s, errno);
-
+	d = strtod(s, NULL);
+	printf("  %a\n", d);
+	SHOW("d ", double, strtod, sizeof(double));
+	SHOW("f ", float, strtof, sizeof(float));
+	SHOW("ld", long double, strtold, 10);
+	SHOW("f32", _Float32, strtof32, sizeof(_Float32));
+	SHOW("f64", _Float64, strtof64, sizeof(_Float64));
+	SHOW("f32x", _Float32x, strtof32x, sizeof(_Float32x));
+	SHOW("f64x", _Float64x, strtof64x, 10);
 	if (mbstowcs(ws, s, sizeof ws / sizeof ws[0]) != (size_t)-1) {
 		errno = 0;
 		d = wcstod(ws, &we);
