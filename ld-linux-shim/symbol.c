@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "loader-int.h"
+#include "shim/libshim.h"
 
 uint32_t elf_sysv_hash(const char *name)
 {
@@ -243,7 +244,7 @@ uintptr_t symdef_address(const struct symdef *d)
 		if (__builtin_expect(shim_trace_state != 0, 0) && trace_bind)
 			return trace_bind(d->bdef);
 #endif
-		return (uintptr_t)lx_sym_addr(d->bdef);
+		return (uintptr_t)shim_string_direct(lx_sym_addr(d->bdef));
 	}
 	if (ELF64_ST_TYPE(d->sym->st_info) == STT_TLS)
 		return d->sym->st_value;

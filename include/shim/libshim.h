@@ -47,4 +47,10 @@ void lx_env_sync_out(void);
  * its own, static ones first. 0, or -1 with errno (kernel before 5.11). */
 int shim_trap_arm(void);
 
+/* The variant in use of the string function whose public entry is FN
+ * (memcpy, strlen, ...: libshim/string/), or FN itself: what the loader
+ * binds a reference to, as glibc binds one to its IFUNC's choice, so a
+ * call skips the public entry's jump through the table. */
+void *shim_string_direct(void *fn);
+
 #endif

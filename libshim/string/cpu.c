@@ -7,10 +7,14 @@
  * loader's main and so before any guest code.
  */
 #include <cpuid.h>
+#include <stddef.h>
 #include <stdint.h>
+#include <string.h>
+#include <strings.h>
 
 #include "fast-int.h"
 #include "shim/fast-string.h"
+#include "shim/libshim.h"
 
 #define STR_INIT(name, ret, args)	.name = shim_##name##_sse2,
 struct str_ops shim_str_ops = { STR_FUNCS(STR_INIT) };
@@ -66,6 +70,44 @@ shim_string_use(unsigned which, size_t rep_min)
 	shim_str_ops = (which & SHIM_STR_AVX2) ? str_avx2 : str_sse2;
 	shim_str_rep_min = (which & SHIM_STR_ERMS) ? rep_min : SIZE_MAX;
 	return 0;
+}
+
+/* Each public entry (fast-mem.c, fast-str.c) and its slot in the table. */
+void *lx_rawmemchr(const void *, int);
+#define ENTRY(fn, slot)	{ (void *)(fn), offsetof(struct str_ops, slot) }
+static const struct { void *fn; size_t slot; } entries[] = {
+	ENTRY(memcpy, memcpy), ENTRY(memmove, memmove),
+	ENTRY(memset, memset), ENTRY(memcmp, memcmp), ENTRY(bcmp, memcmp),
+	ENTRY(strlen, strlen), ENTRY(strnlen, strnlen),
+	ENTRY(strchr, strchr), ENTRY(strchrnul, strchrnul),
+	ENTRY(strrchr, strrchr), ENTRY(memchr, memchr),
+	ENTRY(memrchr, memrchr), ENTRY(lx_rawmemchr, rawmemchr),
+	ENTRY(strcmp, strcmp), ENTRY(strncmp, strncmp),
+	ENTRY(strcpy, strcpy), ENTRY(stpcpy, stpcpy),
+};
+_Static_assert(sizeof entries / sizeof entries[0] ==
+	sizeof(struct str_ops) / sizeof(void *) + 1, "an entry per slot, bcmp");
+
+void *
+shim_string_direct(void *fn)
+{
+	static uintptr_t lo = UINTPTR_MAX, hi;	/* the entries' span */
+
+	if (!hi)
+		for (size_t i = 0; i < sizeof entries / sizeof entries[0];
+		    i++) {
+			lo = (uintptr_t)entries[i].fn < lo ?
+				(uintptr_t)entries[i].fn : lo;
+			hi = (uintptr_t)entries[i].fn > hi ?
+				(uintptr_t)entries[i].fn : hi;
+		}
+	if ((uintptr_t)fn < lo || (uintptr_t)fn > hi)
+		return fn;
+	for (size_t i = 0; i < sizeof entries / sizeof entries[0]; i++)
+		if (entries[i].fn == fn)
+			return *(void **)((char *)&shim_str_ops +
+				entries[i].slot);
+	return fn;
 }
 
 /* Before the other constructors (priority 101 is the first one free to

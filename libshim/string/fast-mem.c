@@ -3,7 +3,9 @@
  * strong definitions replace the host libc's in the static link, so the
  * guest (bound to them through the symmaps' `host` lines), the host libc
  * itself, jemalloc and the loader all use them. Each public name jumps
- * through the table cpu.c fills once at start-up; the variants come from
+ * through the table cpu.c fills once at start-up (a guest's references
+ * skip it: the loader binds them to the variant, shim_string_direct);
+ * the variants come from
  * the template fast-mem.h, compiled once for SSE2 (the x86-64 baseline)
  * and once for AVX2.
  *
