@@ -5,9 +5,8 @@
  * itself, jemalloc and the loader all use them. Each public name jumps
  * through the table cpu.c fills once at start-up (a guest's references
  * skip it: the loader binds them to the variant, shim_string_direct);
- * the variants come from
- * the template fast-mem.h, compiled once for SSE2 (the x86-64 baseline)
- * and once for AVX2.
+ * the variants come from the template fast-mem.h, compiled once for SSE2
+ * (the x86-64 baseline) and once for AVX2.
  *
  * This file is compiled with -fno-builtin and
  * -fno-tree-loop-distribute-patterns (CMakeLists.txt): the compiler must
