@@ -254,9 +254,8 @@ static long sys_sigaltstack(struct trap_thread *t, const stack_t *ss,
  * thread-local state, no stack protector (its canary is at %fs).
  * shim_trap_known: the record of thread TID, or NULL for a thread the
  * trap does not know (a clone it left unarmed, which may run a patched
- * site too). shim_trap_self: the same, but a
- * thread the trap does not know (none that traps should be) falls back
- * to the first.
+ * site too). shim_trap_self: the same, but a thread the trap does not
+ * know (none that traps should be) falls back to the first.
  */
 __attribute__((no_stack_protector))
 struct trap_thread *shim_trap_known(int tid)
