@@ -3,7 +3,12 @@
  * so that its later calls enter the shim by a jump instead of a signal.
  *
  * A site is the guest's `mov $NR,%eax; syscall` (b8 imm32 0f 05), the
- * form compilers and libcs emit for a call with a constant number. On its
+ * form compilers and libcs emit for a call with a constant number, or
+ * `mov disp8(%rsp),%rax; syscall` (48 8b 44 24 disp8 0f 05), a number
+ * from the stack (Go's Syscall6 before its register ABI), whose stub
+ * runs the displaced mov and lets shim_patch_entry_dyn choose the way
+ * when the call runs (a call that must trap goes back to the site's own
+ * `syscall`). On its
  * PATCH_AFTER-th trap the 5-byte mov becomes a `jmp` to a stub of its own
  * in a page within reach of a rel32 (stub_alloc). The `syscall` after it
  * stays as it was, for code that jumps to it directly, and for a thread
@@ -72,7 +77,12 @@
 unsigned char shim_patch_xsave;
 
 void shim_patch_entry(void);
+void shim_patch_entry_dyn(void);
 void shim_patch_gadget(void);
+
+/* By call number, for shim_patch_entry_dyn: 0 the kernel serves it as it
+ * is, 1 shim_patch_entry serves it, 2 it must trap (trap.c fills it). */
+unsigned char shim_patch_kind[1024];
 
 /* Read by shim_sigsys_entry too. */
 unsigned char shim_patch_on;
@@ -259,6 +269,12 @@ static int text_write_mt(unsigned long site, const unsigned char *jmp)
 	return mprotect((void *)lo, PAGE, PROT_READ | PROT_EXEC);
 }
 
+/*
+ * NR >= 0: the site loads that constant (b8 imm32). NR < 0: the site
+ * loads %rax from the stack (48 8b 44 24 disp8, Go's Syscall6), which the
+ * stub does first, on the guest's stack pointer; which call it is is
+ * known only when it runs (shim_patch_entry_dyn).
+ */
 static void patch(unsigned long site, long nr, bool alone)
 {
 	unsigned char stub[STUB_SIZE] = {
@@ -274,10 +290,22 @@ static void patch(unsigned long site, long nr, bool alone)
 
 	if (!s)
 		return;
-	put32(stub + 6, (uint32_t)nr);
-	put32(stub + 25, (uint32_t)(site + 7 - ((unsigned long)s + 29)));
-	put64(stub + 32, (uint64_t)(uintptr_t)(shim_syscall_direct(nr) ?
-		shim_patch_gadget : shim_patch_entry));
+	if (nr >= 0) {
+		put32(stub + 6, (uint32_t)nr);
+		put32(stub + 25, (uint32_t)(site + 7 - ((unsigned long)s + 29)));
+		put64(stub + 32, (uint64_t)(uintptr_t)(shim_syscall_direct(nr) ?
+			shim_patch_gadget : shim_patch_entry));
+	} else {
+		/* mov disp8(%rsp),%rax; lea -128(%rsp),%rsp; ... jmp *%rcx:
+		 * the entry returns where to go on, site+7 or the site's own
+		 * `syscall` (a call it must not serve: it traps there). */
+		memcpy(stub, (const void *)site, 5);
+		memcpy(stub + 5, (const unsigned char[]){ 0x48, 0x8d, 0x64,
+			0x24, 0x80 }, 5);
+		memcpy(stub + 24, (const unsigned char[]){ 0xff, 0xe1, 0xcc,
+			0xcc, 0xcc }, 5);
+		put64(stub + 32, (uint64_t)(uintptr_t)shim_patch_entry_dyn);
+	}
 	put64(stub + 40, site + 7);
 	if (text_write((unsigned long)s, stub, sizeof stub) != 0)
 		return;
@@ -343,10 +371,12 @@ void shim_patch_note(unsigned long rip, long nr, bool alone)
 	/* The bytes are read only once they are known to be text. */
 	if (!text_mapping(site, 7))
 		goto out;
-	if (b[0] != 0xb8 || b[5] != 0x0f || b[6] != 0x05)
+	if (b[5] != 0x0f || b[6] != 0x05)
 		goto out;
-	if ((long)(int32_t)(b[1] | b[2] << 8 | b[3] << 16 |
-	    (uint32_t)b[4] << 24) != nr)
+	if (b[0] == 0x48 && b[1] == 0x8b && b[2] == 0x44 && b[3] == 0x24)
+		nr = -1;	/* mov disp8(%rsp),%rax */
+	else if (b[0] != 0xb8 || (long)(int32_t)(b[1] | b[2] << 8 |
+	    b[3] << 16 | (uint32_t)b[4] << 24) != nr)
 		goto out;
 	/* No guest handler may run the site while it is half written:
 	 * every signal is blocked (the kernel's call, which the host's

@@ -791,9 +791,12 @@ int shim_trap_arm(void)
 	if (getauxval(AT_HWCAP2) & HWCAP2_FSGSBASE_BIT)
 		shim_trap_fsgsbase = 1;
 	shim_patch_init();
-	for (long nr = 0; nr < (long)sizeof shim_trap_fast; nr++)
+	for (long nr = 0; nr < (long)sizeof shim_trap_fast; nr++) {
 		shim_trap_fast[nr] = shim_syscall_direct(nr) &&
 			trap_plain(nr);
+		shim_patch_kind[nr] = shim_trap_fast[nr] ? 0 :
+			trap_plain(nr) ? 1 : 2;
+	}
 	if (sys(LX_SYS_arch_prctl, LX_ARCH_GET_FS, (long)&tp, 0, 0) != 0)
 		return -1;
 	trap_main = trap_add((int)sys(LX_SYS_gettid, 0, 0, 0, 0), tp, tp);

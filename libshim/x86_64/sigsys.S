@@ -306,6 +306,51 @@ shim_patch_gadget:
 	.size	shim_patch_gadget, . - shim_patch_gadget
 
 /*
+ * shim_patch_entry_dyn: the entry of a patched site whose call number is
+ * known only now, in %rax (syscall/patch.c: mov disp8(%rsp),%rax). By
+ * shim_patch_kind[%rax]: a call the kernel serves as it is is made here;
+ * one shim_syscall serves goes on to shim_patch_entry; any other (a call
+ * that acts on the signal frame, on threads or on the thread pointer, or
+ * an unknown number) returns to the site's own `syscall`, which traps.
+ * Returns with %rcx where the stub goes on (site+7, or that `syscall`).
+ * The choice is made without touching the flags a system call keeps.
+ */
+	.globl	shim_patch_entry_dyn
+	.hidden	shim_patch_entry_dyn
+	.type	shim_patch_entry_dyn, @function
+shim_patch_entry_dyn:
+	pushfq
+	movl	$2, %ecx
+	cmpq	$TRAP_FAST_MAX, %rax
+	jae	1f
+	leaq	shim_patch_kind(%rip), %r11
+	movzbl	(%r11,%rax), %ecx
+1:	popfq
+	leaq	dyn_ways(%rip), %r11
+	movslq	(%r11,%rcx,4), %rcx
+	addq	%rcx, %r11
+	jmp	*%r11
+dyn_direct:
+	syscall
+	movq	(%rsp), %rcx		/* the stub, at +16 */
+	movq	24(%rcx), %rcx		/* its site+7, at +40 */
+	ret
+dyn_trap:
+	movq	(%rsp), %rcx
+	movq	24(%rcx), %rcx
+	leaq	-2(%rcx), %rcx		/* the site's `syscall` */
+	ret
+	.size	shim_patch_entry_dyn, . - shim_patch_entry_dyn
+
+	.section .rodata
+	.balign	4
+dyn_ways:
+	.long	dyn_direct - dyn_ways
+	.long	shim_patch_entry - dyn_ways
+	.long	dyn_trap - dyn_ways
+	.text
+
+/*
  * shim_patch_entry: where a patched site's stub (syscall/patch.c) calls
  * in, with %eax the call's number, the guest's registers otherwise, and
  * the stub's return address on the guest's stack, below its red zone.

@@ -41,11 +41,11 @@ check() {
 		fail=1
 	fi
 }
-check "getppid site: mov, openat site: mov" "$prog" "$dir/prefix$f" site
-check "getppid site: jmp, openat site: jmp" \
+check "getppid site: mov, openat site: mov, stack site: mov" "$prog" "$dir/prefix$f" site
+check "getppid site: jmp, openat site: jmp, stack site: jmp" \
 	"$shim" --prefix "$dir/prefix" "$prog" "$f" site
-check "getppid site: mov, openat site: mov" \
+check "getppid site: mov, openat site: mov, stack site: mov" \
 	env SHIM_PATCH=0 "$shim" --prefix "$dir/prefix" "$prog" "$f" site
-check "getppid site: jmp, openat site: jmp" \
+check "getppid site: jmp, openat site: jmp, stack site: jmp" \
 	"$shim" --prefix "$dir/prefix" "$prog" "$f" threads-site
 exit $fail

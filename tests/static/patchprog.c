@@ -97,6 +97,35 @@ call(int site, const char *path, const unsigned long *in)
 	return r;
 }
 
+/*
+ * A site whose number comes from the stack (mov 0(%rsp),%rax; syscall,
+ * Go's old Syscall6): the same bytes run getppid (the kernel's as it
+ * is), openat of PATH (the shim's) and rt_sigprocmask with a bad HOW (a
+ * call that must trap). Returns the call's result.
+ */
+extern const unsigned char site_dyn[];
+
+__attribute__((noinline, noclone)) static long
+dyn_call(long nr, const char *path)
+{
+	long r;
+
+	__asm__ volatile(
+	    "leaq -128(%%rsp), %%rsp\n\t"	/* over the red zone */
+	    "pushq %1\n\t"
+	    ".p2align 4\n"
+	    ".globl site_dyn\n"
+	    "site_dyn:\n\t"
+	    ".byte 0x48, 0x8b, 0x44, 0x24, 0x00\n\t" /* mov 0(%%rsp),%%rax */
+	    "syscall\n\t"
+	    "leaq 136(%%rsp), %%rsp"
+	    : "=a"(r)
+	    : "r"(nr), "D"(-100L), "S"(path), "d"(O_RDONLY),
+	      "c"(0) /* rt_sigprocmask's set: none */
+	    : "r10", "r11", "memory");
+	return r;
+}
+
 static int same_vec(unsigned char a[16][32], unsigned char b[16][32])
 {
 	for (int i = 0; i < 16; i++)
@@ -151,6 +180,17 @@ static int rounds(char *buf, size_t size)
 				close((int)r);
 			}
 		}
+		/* The number-from-the-stack site, each of its ways. */
+		long fd = dyn_call(257, path);
+
+		if (fd < 0)
+			bad++;
+		else
+			close((int)fd);
+		if (dyn_call(110, path) != ppid)
+			bad++;
+		if (dyn_call(14, path) != -22)	/* EINVAL: how is -100 */
+			bad++;
 	}
 	return bad;
 }
@@ -207,8 +247,9 @@ int main(int argc, char **argv)
 	printf("read: %s", buf);
 	printf("%d rounds, calls with registers changed: %d\n", ROUNDS, bad);
 	if (strstr(mode, "site"))
-		printf("getppid site: %s, openat site: %s\n",
+		printf("getppid site: %s, openat site: %s, stack site: %s\n",
 		    site_getppid[0] == 0xe9 ? "jmp" : "mov",
-		    site_openat[0] == 0xe9 ? "jmp" : "mov");
+		    site_openat[0] == 0xe9 ? "jmp" : "mov",
+		    site_dyn[0] == 0xe9 ? "jmp" : "mov");
 	return bad != 0;
 }
