@@ -8,9 +8,9 @@
  * from the stack (Go's Syscall6 before its register ABI), whose stub
  * runs the displaced mov and lets shim_patch_entry_dyn choose the way
  * when the call runs (a call that must trap goes back to the site's own
- * `syscall`). On its
- * PATCH_AFTER-th trap the 5-byte mov becomes a `jmp` to a stub of its own
- * in a page within reach of a rel32 (stub_alloc). The `syscall` after it
+ * `syscall`). On its PATCH_AFTER-th trap the 5-byte mov becomes a `jmp`
+ * to a stub of its own in a page within reach of a rel32 (stub_alloc).
+ * The `syscall` after it
  * stays as it was, for code that jumps to it directly, and for a thread
  * stopped between the two. While the process has one thread nothing else
  * can run the bytes being rewritten. With other threads running, the
