@@ -2,22 +2,21 @@
  * Hot sites of a trapped guest: a site that keeps trapping is rewritten
  * so that its later calls enter the shim by a jump instead of a signal.
  *
- * A site is the guest's `mov $NR,%eax; syscall` (b8 imm32 0f 05), the
- * form compilers and libcs emit for a call with a constant number, or
- * `mov disp8(%rsp),%rax; syscall` (48 8b 44 24 disp8 0f 05), a number
- * from the stack (Go's Syscall6 before its register ABI), whose stub
- * runs the displaced mov and lets shim_patch_entry_dyn choose the way
- * when the call runs (a call that must trap goes back to the site's own
- * `syscall`). On its PATCH_AFTER-th trap the 5-byte mov becomes a `jmp`
- * to a stub of its own in a page within reach of a rel32 (stub_alloc).
- * The `syscall` after it
- * stays as it was, for code that jumps to it directly, and for a thread
+ * A site is the guest's `mov $NR,%eax; syscall` (b8 imm32 0f 05), the form
+ * compilers and libcs emit for a call with a constant number, or `mov
+ * disp8(%rsp),%rax; syscall` (48 8b 44 24 disp8 0f 05), a number from the
+ * stack (Go's Syscall6 before its register ABI), whose stub runs the
+ * displaced mov and lets shim_patch_entry_dyn choose the way when the call
+ * runs (a call that must trap goes back to the site's own `syscall`). On
+ * its PATCH_AFTER-th trap the 5-byte mov becomes a `jmp` to a stub of its
+ * own in a page within reach of a rel32 (stub_alloc). The `syscall` after
+ * it stays as it was, for code that jumps to it directly, and for a thread
  * stopped between the two. While the process has one thread nothing else
- * can run the bytes being rewritten. With other threads running, the
- * jump is written in three steps that no thread can see torn
- * (text_write_mt), where the site's first two bytes lie in one aligned
- * 16-byte block (15 sites in 16); in those processes the calls the
- * SIGSYS entry makes itself are counted there (shim_patch_due).
+ * can run the bytes being rewritten. With other threads running, the jump
+ * is written in three steps that no thread can see torn (text_write_mt),
+ * where the site's first two bytes lie in one aligned 16-byte block (15
+ * sites in 16); in those processes the calls the SIGSYS entry makes itself
+ * are counted there (shim_patch_due).
  * The stub steps over the guest's red zone, loads %eax as the mov did,
  * calls shim_patch_entry (x86_64/sigsys.S) and jumps back behind the
  * `syscall`:
