@@ -12,6 +12,8 @@
  * switch is rdfsbase/wrfsbase, else arch_prctl from here, inside the
  * allowed range.
  */
+#include "sysargs.h"
+
 #define SYS_arch_prctl	158
 #define SYS_rt_sigreturn 15
 #define SYS_gettid	186
@@ -546,12 +548,8 @@ shim_trap_vfork:
 	movq	%rdx, %r12
 	movq	%rcx, %rbx
 	movq	%rdi, %rax
-	movq	0(%rsi), %rdi
-	movq	16(%rsi), %rdx
-	movq	24(%rsi), %r10
-	movq	32(%rsi), %r8
-	movq	40(%rsi), %r9
-	movq	8(%rsi), %rsi
+	movq	%rsi, %r11
+	LOAD_SYSCALL_ARGS
 	syscall
 	testq	%rax, %rax
 	jz	1f

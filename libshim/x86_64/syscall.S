@@ -5,6 +5,8 @@
  * kernel's rax as it is (-errno on failure). The kernel clobbers rcx and
  * r11, which the ABI lets a call clobber anyway.
  */
+#include "sysargs.h"
+
 	.text
 	.globl	shim_syscall_trap
 	.type	shim_syscall_trap, @function
@@ -12,12 +14,7 @@ shim_syscall_trap:
 	.cfi_startproc
 	movq	%rdi, %rax
 	movq	%rsi, %r11
-	movq	0(%r11), %rdi
-	movq	8(%r11), %rsi
-	movq	16(%r11), %rdx
-	movq	24(%r11), %r10
-	movq	32(%r11), %r8
-	movq	40(%r11), %r9
+	LOAD_SYSCALL_ARGS
 	syscall
 	ret
 	.cfi_endproc
