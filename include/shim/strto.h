@@ -26,7 +26,9 @@ long double lx_strtold(const char *, char **);
 double lx_wcstod(const wchar_t *, wchar_t **);
 
 /* After the host parsed [S, END) into *V with errno SAVED before the call:
- * glibc's errno and NaN (libshim/stdlib/strto-float.c). */
+ * glibc's errno and NaN (libshim/stdlib/strto-float.c). Called only for a
+ * value the result alone does not settle: NaN, infinite, zero, or not
+ * above the smallest normal number (strto.c's FLOAT_PARSER decides). */
 void shim_strto_fixup_f(const char *s, const char *end, float *v, int saved);
 void shim_strto_fixup_d(const char *s, const char *end, double *v, int saved);
 void shim_strto_fixup_ld(const char *s, const char *end, long double *v,

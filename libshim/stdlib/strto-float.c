@@ -259,11 +259,10 @@ enum kind { K_FLOAT, K_DOUBLE, K_LDOUBLE };
 static const struct {
 	int p, emin;
 	size_t keep;
-	long double min;	/* the smallest normal number */
 } kinds[] = {
-	[K_FLOAT] = { FLT_MANT_DIG, FLT_MIN_EXP - 1, 130, FLT_MIN },
-	[K_DOUBLE] = { DBL_MANT_DIG, DBL_MIN_EXP - 1, 800, DBL_MIN },
-	[K_LDOUBLE] = { LDBL_MANT_DIG, LDBL_MIN_EXP - 1, 11600, LDBL_MIN },
+	[K_FLOAT] = { FLT_MANT_DIG, FLT_MIN_EXP - 1, 130 },
+	[K_DOUBLE] = { DBL_MANT_DIG, DBL_MIN_EXP - 1, 800 },
+	[K_LDOUBLE] = { LDBL_MANT_DIG, LDBL_MIN_EXP - 1, 11600 },
 };
 
 /* The ERANGE decision for a finite nonzero R of at most the smallest
@@ -330,10 +329,7 @@ static void fixup(const struct text *t, void *val, enum kind kd, int saved)
 
 	r = kd == K_FLOAT ? *(float *)val : kd == K_DOUBLE ? *(double *)val :
 		*(long double *)val;
-	/* The common case, a finite normal number, needs nothing: decided
-	 * from the value alone, without reading the text again (NaN fails
-	 * both comparisons, infinity the second). */
-	if (!t->n || (fabsl(r) > kinds[kd].min && fabsl(r) <= LDBL_MAX))
+	if (!t->n)
 		return;
 	while ((ch = at(t, i)) == ' ' || (ch >= '\t' && ch <= '\r'))
 		i++;

@@ -79,10 +79,6 @@ void shim_patch_entry(void);
 void shim_patch_entry_dyn(void);
 void shim_patch_gadget(void);
 
-/* By call number, for shim_patch_entry_dyn: 0 the kernel serves it as it
- * is, 1 shim_patch_entry serves it, 2 it must trap (trap.c fills it). */
-unsigned char shim_patch_kind[1024];
-
 /* Read by shim_sigsys_entry too. */
 unsigned char shim_patch_on;
 

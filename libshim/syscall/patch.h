@@ -16,7 +16,4 @@ void shim_patch_note(unsigned long rip, long nr, bool alone);
  * running: counts the site of RIP; true when it is due to be patched. */
 bool shim_patch_due(unsigned long rip);
 
-/* How shim_patch_entry_dyn serves call NR (patch.c). */
-extern unsigned char shim_patch_kind[1024];
-
 #endif

@@ -41,7 +41,7 @@
  * parent's memory, but neither a thread nor a vfork, run unarmed.
  * A site that keeps trapping is patched to enter the shim without a
  * signal (patch.c; shim_patch_note, from the calls served here with
- * shim_syscall alone). A call the kernel serves as it is (shim_trap_fast)
+ * shim_syscall alone). A call the kernel serves as it is (shim_trap_way)
  * is made by shim_sigsys_entry itself, on the guest's %fs, without coming
  * here, when patching is off or other threads run (there the entry
  * counts the site itself: shim_patch_due).
@@ -124,10 +124,17 @@ _Static_assert(offsetof(struct trap_thread, alt) == 88, "sigsys.S");
 static struct trap_thread trap_threads[TRAP_SLOTS];
 static struct trap_thread *trap_main;	/* the thread that started */
 static pthread_mutex_t trap_lock = PTHREAD_MUTEX_INITIALIZER;
-/* Read by shim_sigsys_entry: the armed threads, and the calls it makes
- * itself (shim_syscall_direct and plain: 1). */
+/*
+ * Read by x86_64/sigsys.S: the armed threads, and by call number the way
+ * a call is served: TRAP_WAY_KERNEL, the kernel's call as it is
+ * (shim_syscall_direct and trap_plain), which shim_sigsys_entry and a
+ * patched site make themselves; TRAP_WAY_SHIM, shim_syscall alone
+ * (trap_plain), which a patched site reaches through shim_patch_entry;
+ * TRAP_WAY_TRAP, the trap's own (shim_sigsys, with the signal frame).
+ */
+enum { TRAP_WAY_KERNEL, TRAP_WAY_SHIM, TRAP_WAY_TRAP };
 int shim_trap_live;
-unsigned char shim_trap_fast[1024];
+unsigned char shim_trap_way[1024];
 _Static_assert(offsetof(ucontext_t, uc_mcontext.gregs) == 40, "sigsys.S");
 _Static_assert(offsetof(siginfo_t, si_syscall) == 24, "sigsys.S");
 
@@ -304,6 +311,13 @@ static struct trap_thread *trap_add(int tid, unsigned long tp,
 	return found;
 }
 
+/* T's slot free again, and one armed thread fewer (trap_add's undo). */
+static void trap_remove(struct trap_thread *t)
+{
+	__atomic_sub_fetch(&shim_trap_live, 1, __ATOMIC_RELAXED);
+	__atomic_store_n(&t->tid, -1, __ATOMIC_RELEASE);
+}
+
 /* The kernel's struct sigaction (rt_sigaction's), not the host's. */
 struct k_sigaction {
 	unsigned long handler;
@@ -458,8 +472,7 @@ static void *thread_main(void *arg)
 	/* Below this frame the thread's own stack is free from now on. */
 	self->shim_stack = ((unsigned long)&ts - 512) & ~15UL;
 	if (alt_install(self) != 0) {
-		__atomic_sub_fetch(&shim_trap_live, 1, __ATOMIC_RELAXED);
-		__atomic_store_n(&self->tid, -1, __ATOMIC_RELEASE);
+		trap_remove(self);
 		p->tid = -EAGAIN;
 		sys(LX_SYS_futex, (long)&p->tid, LX_FUTEX_WAKE, 1, 0);
 		return NULL;
@@ -530,8 +543,7 @@ static void thread_end(void *arg)
 	 * and the kernel's is disarmed while the trap's handler runs. */
 	if (self->alt)
 		munmap(self->alt, TRAP_ALT_SIZE);
-	__atomic_sub_fetch(&shim_trap_live, 1, __ATOMIC_RELAXED);
-	__atomic_store_n(&self->tid, -1, __ATOMIC_RELEASE);
+	trap_remove(self);
 	if (word) {
 		__atomic_store_n(word, 0, __ATOMIC_RELEASE);
 		sys(LX_SYS_futex, (long)word, LX_FUTEX_WAKE, 1, 0);
@@ -575,9 +587,7 @@ static void vfork_main(void *arg)
 			v->self = self;
 		} else {
 			self->alt = NULL;
-			__atomic_sub_fetch(&shim_trap_live, 1,
-				__ATOMIC_RELAXED);
-			__atomic_store_n(&self->tid, -1, __ATOMIC_RELEASE);
+			trap_remove(self);
 		}
 	}
 	shim_trap_enter(v->g, v->sp, v->fs);
@@ -608,10 +618,8 @@ static long spawn_vfork(long nr, greg_t *g, long *a,
 	}
 	r = shim_trap_vfork(nr, a, vfork_main, &v);
 	/* The child has exec'd or exited: its record and stack are free. */
-	if (v.self) {
-		__atomic_sub_fetch(&shim_trap_live, 1, __ATOMIC_RELAXED);
-		__atomic_store_n(&v.self->tid, -1, __ATOMIC_RELEASE);
-	}
+	if (v.self)
+		trap_remove(v.self);
 	munmap(v.alt, TRAP_ALT_SIZE);
 	return r;
 }
@@ -621,7 +629,7 @@ static long sys_clone(long nr, greg_t *g, long *a, unsigned long guest_fs,
 {
 	struct lx_clone_args ca;
 	greg_t rdi = g[REG_RDI], rsi = g[REG_RSI], r8 = g[REG_R8];
-	unsigned long flags, sp;
+	unsigned long flags, sp, fs;
 	long r;
 
 	if (nr == LX_SYS_clone3) {
@@ -660,12 +668,11 @@ static long sys_clone(long nr, greg_t *g, long *a, unsigned long guest_fs,
 			fork_child(self);
 		return r;
 	}
+	/* The child's thread pointer, as the guest sees it. */
+	fs = flags & LX_CLONE_SETTLS ?
+		(nr == LX_SYS_clone3 ? ca.tls : (unsigned long)a[4]) : guest_fs;
 	if ((flags & (LX_CLONE_VM | LX_CLONE_THREAD)) ==
 	    (LX_CLONE_VM | LX_CLONE_THREAD)) {
-		unsigned long fs = flags & LX_CLONE_SETTLS ?
-			(nr == LX_SYS_clone3 ? ca.tls : (unsigned long)a[4]) :
-			guest_fs;
-
 		if (nr == LX_SYS_clone3)
 			return spawn_thread(g, sp, fs, flags,
 				(int *)ca.parent_tid, (int *)ca.child_tid);
@@ -674,9 +681,7 @@ static long sys_clone(long nr, greg_t *g, long *a, unsigned long guest_fs,
 	}
 	if ((flags & (LX_CLONE_VM | LX_CLONE_VFORK | LX_CLONE_THREAD)) ==
 	    (LX_CLONE_VM | LX_CLONE_VFORK))
-		return spawn_vfork(nr, g, a, &ca, sp, flags & LX_CLONE_SETTLS ?
-			(nr == LX_SYS_clone3 ? ca.tls : (unsigned long)a[4]) :
-			guest_fs, self);
+		return spawn_vfork(nr, g, a, &ca, sp, fs, self);
 	if (!(flags & LX_CLONE_SETTLS)) {
 		if (nr == LX_SYS_clone3) {
 			ca.flags = flags | LX_CLONE_SETTLS;
@@ -791,12 +796,10 @@ int shim_trap_arm(void)
 	if (getauxval(AT_HWCAP2) & HWCAP2_FSGSBASE_BIT)
 		shim_trap_fsgsbase = 1;
 	shim_patch_init();
-	for (long nr = 0; nr < (long)sizeof shim_trap_fast; nr++) {
-		shim_trap_fast[nr] = shim_syscall_direct(nr) &&
-			trap_plain(nr);
-		shim_patch_kind[nr] = shim_trap_fast[nr] ? 0 :
-			trap_plain(nr) ? 1 : 2;
-	}
+	for (long nr = 0; nr < (long)sizeof shim_trap_way; nr++)
+		shim_trap_way[nr] = !trap_plain(nr) ? TRAP_WAY_TRAP :
+			shim_syscall_direct(nr) ? TRAP_WAY_KERNEL :
+			TRAP_WAY_SHIM;
 	if (sys(LX_SYS_arch_prctl, LX_ARCH_GET_FS, (long)&tp, 0, 0) != 0)
 		return -1;
 	trap_main = trap_add((int)sys(LX_SYS_gettid, 0, 0, 0, 0), tp, tp);

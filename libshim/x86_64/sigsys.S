@@ -106,7 +106,7 @@ trap_set_fs:
 	.type	shim_sigsys_entry, @function
 shim_sigsys_entry:
 	.cfi_startproc
-	/* The fast way: a call the kernel serves as it is (shim_trap_fast)
+	/* The fast way: a call the kernel serves as it is (shim_trap_way 0)
 	 * is made from here with the guest's %fs: no thread lookup, no
 	 * switch. Unless patching is off, a process with one thread takes
 	 * the slow way, where shim_patch_note counts the site; with more,
@@ -117,9 +117,9 @@ shim_sigsys_entry:
 	movslq	SI_SYSCALL(%rsi), %rax
 	cmpq	$TRAP_FAST_MAX, %rax
 	jae	1f
-	leaq	shim_trap_fast(%rip), %rcx
+	leaq	shim_trap_way(%rip), %rcx
 	cmpb	$0, (%rcx,%rax)
-	je	1f
+	jne	1f
 	cmpb	$0, shim_patch_on(%rip)
 	je	2f
 	cmpl	$1, shim_trap_live(%rip)
@@ -298,6 +298,13 @@ shim_trap_on_stack:
 	hlt
 	.size	shim_trap_on_stack, . - shim_trap_on_stack
 
+/* In an entry a patched site's stub called: %rcx := where the stub goes
+ * on, behind the site's `syscall` (the stub's word at +40; the return
+ * address on the stack is the stub's +16), as a syscall leaves %rcx. */
+#define STUB_RESUME \
+	movq	(%rsp), %rcx; \
+	movq	24(%rcx), %rcx
+
 /* shim_patch_gadget: the stub of a call the kernel serves as it is. */
 	.globl	shim_patch_gadget
 	.hidden	shim_patch_gadget
@@ -310,8 +317,9 @@ shim_patch_gadget:
 /*
  * shim_patch_entry_dyn: the entry of a patched site whose call number is
  * known only now, in %rax (syscall/patch.c: mov disp8(%rsp),%rax). By
- * shim_patch_kind[%rax]: a call the kernel serves as it is is made here;
- * one shim_syscall serves goes on to shim_patch_entry; any other (a call
+ * shim_trap_way[%rax] (trap.c; dyn_ways below is in its order): a call
+ * the kernel serves as it is is made here; one shim_syscall serves goes
+ * on to shim_patch_entry; any other (a call
  * that acts on the signal frame, on threads or on the thread pointer, or
  * an unknown number) returns to the site's own `syscall`, which traps.
  * Returns with %rcx where the stub goes on (site+7, or that `syscall`).
@@ -325,7 +333,7 @@ shim_patch_entry_dyn:
 	movl	$2, %ecx
 	cmpq	$TRAP_FAST_MAX, %rax
 	jae	1f
-	leaq	shim_patch_kind(%rip), %r11
+	leaq	shim_trap_way(%rip), %r11
 	movzbl	(%r11,%rax), %ecx
 1:	popfq
 	leaq	dyn_ways(%rip), %r11
@@ -334,12 +342,10 @@ shim_patch_entry_dyn:
 	jmp	*%r11
 dyn_direct:
 	syscall
-	movq	(%rsp), %rcx		/* the stub, at +16 */
-	movq	24(%rcx), %rcx		/* its site+7, at +40 */
+	STUB_RESUME
 	ret
 dyn_trap:
-	movq	(%rsp), %rcx
-	movq	24(%rcx), %rcx
+	STUB_RESUME
 	leaq	-2(%rcx), %rcx		/* the site's `syscall` */
 	ret
 	.size	shim_patch_entry_dyn, . - shim_patch_entry_dyn
@@ -452,8 +458,7 @@ shim_patch_entry:
 	popq	%rbx
 	movq	(%rsp), %r11
 	popfq
-	movq	(%rsp), %rcx		/* the stub, at +16 */
-	movq	24(%rcx), %rcx		/* its site+7, at +40 */
+	STUB_RESUME
 	ret
 	.size	shim_patch_entry, . - shim_patch_entry
 
