@@ -142,7 +142,6 @@ int shim_open_path(const char *path, char *found, size_t foundsz,
 	enum origin *origin);
 int search_library(const char *name, const struct object *requester,
 	char *found, size_t foundsz, enum origin *origin);
-void search_init(void);
 
 /* map.c */
 struct object *map_object(const char *path, int fd, enum origin origin,

@@ -284,7 +284,6 @@ static __attribute__((noreturn)) void load_library_only(const char *name,
 {
 	struct object *lib;
 
-	search_init();
 	if (!(lib = load_library(name, NULL)))
 		exit(127);
 	lx_personality_init(argc, argv, envp, lib);
@@ -360,7 +359,6 @@ int shim_main(int argc, char **argv, char **envp)
 		start_static(prog, sp);
 	load_set_program(prog);
 	tls_init_thread();	/* the main thread is a live thread */
-	search_init();
 	lx_personality_init(argc - skip, argv + skip, envp, prog);
 	if (shim_cfg.list_only) {
 		int r = load_deps_and_relocate(prog);

@@ -52,8 +52,13 @@ int shim_open_path(const char *path, char *found, size_t foundsz,
 	return open(path, O_RDONLY | O_CLOEXEC);
 }
 
-/* The directories of ld.so.conf (read through the reroot). */
+/*
+ * The directories of ld.so.conf (read through the reroot), read when a
+ * search first gets that far, as glibc reads its cache: a program whose
+ * libraries are all built in, or found earlier, never opens the files.
+ */
 static struct ldconf conf;
+static bool conf_read;
 
 static int conf_open(const char *path, char *found, size_t foundsz,
 	bool *in_prefix)
@@ -65,11 +70,15 @@ static int conf_open(const char *path, char *found, size_t foundsz,
 	return fd;
 }
 
-void search_init(void)
+static const char *conf_dirs(void)
 {
-	conf.prefix = shim_cfg.prefix;
-	conf.open = conf_open;
-	ldconf_read(&conf, "/etc/ld.so.conf");
+	if (!conf_read) {
+		conf_read = true;
+		conf.prefix = shim_cfg.prefix;
+		conf.open = conf_open;
+		ldconf_read(&conf, "/etc/ld.so.conf");
+	}
+	return conf.dirs;
 }
 
 static const char default_dirs[] =
@@ -206,7 +215,7 @@ int search_library(const char *name, const struct object *req, char *found,
 	if (req && req->runpath && (fd = try_dirs(req->runpath, name, req,
 	    found, foundsz, origin)) >= 0)
 		return fd;
-	if ((fd = try_dirs(conf.dirs, name, NULL, found, foundsz, origin)) >= 0)
+	if ((fd = try_dirs(conf_dirs(), name, NULL, found, foundsz, origin)) >= 0)
 		return fd;
 	return try_dirs(default_dirs, name, NULL, found, foundsz, origin);
 }
